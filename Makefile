@@ -24,9 +24,10 @@ demo: $(STAMP)
 sync-check: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" sh tools/check_sync.sh
 
+# Two workers on CI's two cores, one torch thread each (oversubscribing threads is much slower).
 test: sync-check
-	$(BIN)/nbdev_test --n_workers 2 --timing
-	$(BIN)/python -m pytest -n 2 tests
+	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 tests
 
 test-browser: $(STAMP)
 	$(BIN)/python -m pytest -m slow tests
