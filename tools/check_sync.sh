@@ -18,4 +18,10 @@ if [ "$before" != "$after" ]; then
   git status --short -- nbs 2>/dev/null || true
   exit 1
 fi
-echo "sync-check: microlad/ matches nbs/, notebooks clean"
+before=$(sha256sum README.md 2>/dev/null || true)
+sh tools/make_readme.sh
+if [ "$before" != "$(sha256sum README.md)" ]; then
+  echo "FAIL: README.md was not generated from nbs/index.ipynb. Run sh tools/make_readme.sh and commit."
+  exit 1
+fi
+echo "sync-check: microlad/ matches nbs/, notebooks clean, README.md matches nbs/index.ipynb"
