@@ -27,10 +27,13 @@ sync-check: $(STAMP)
 # Two workers on CI's two cores, one torch thread each (oversubscribing threads is much slower).
 test: sync-check
 	OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --timing
-	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 tests
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 -m "not slow" tests
+	$(MAKE) test-browser
 
+# Real-browser check of the widgets (installs Debian chromium + npm playwright-core if missing;
+# skips with the reason when they cannot be installed).
 test-browser: $(STAMP)
-	$(BIN)/python -m pytest -m slow tests
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -m slow -rs tests/test_browser.py
 
 clean:
 	rm -rf $(VENV) out _proc _docs

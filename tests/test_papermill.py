@@ -10,7 +10,7 @@ import pytest
 NBS = Path(__file__).resolve().parents[1] / "nbs"
 
 # Notebooks that produce results must be papermill-parameterised.
-RESULT_NOTEBOOKS = ["02_lmpdd"]
+RESULT_NOTEBOOKS = ["02_lmpdd", "03_sds", "05_analysis"]
 # Smallest sizes for CI; anything not listed runs with the defaults in its parameters cell.
 SMALL = {}
 
