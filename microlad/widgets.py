@@ -90,10 +90,11 @@ class ReconstructPanel(_Panel):
         self.export_button = W.Button(description="Export", icon="save")
         self.iso = go.FigureWidget(isosurface_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.slices = go.FigureWidget(slices_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
+        self.log = W.Output()   # the sampler's and decoder's progress bars render here
         self.run_button.on_click(self.guarded(lambda _: self.run()))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
         self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps]), W.VBox([self.refine, self.seed, self.run_button])]),
-                              self.status, self.iso, self.slices, W.HBox([self.path, self.export_button])])
+                              self.status, self.log, self.iso, self.slices, W.HBox([self.path, self.export_button])])
 
     def settings(self) -> dict:
         "The widget values, validated: `{'shape', 'steps', 'refine_iters', 'seed'}`."
@@ -109,7 +110,8 @@ class ReconstructPanel(_Panel):
         self.say("busy", f"reconstructing a {kw['shape'][0]}³ volume…")
         t0 = time.perf_counter()
         shape = kw.pop("shape")
-        labels = self.reconstruct_fn(model, shape, n=1, progress=False, **kw)
+        self.log.clear_output()
+        with self.log: labels = self.reconstruct_fn(model, shape, n=1, progress=True, **kw)
         v = labels[0] if getattr(labels, "ndim", 0) == 4 else labels
         self.volume = v.cpu().numpy() if torch.is_tensor(v) else np.asarray(v)
         P = getattr(model, "n_phases", None) or int(self.volume.max()) + 1

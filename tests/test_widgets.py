@@ -63,7 +63,7 @@ def test_reconstruct_panel_passes_settings_and_draws():
     assert is_ok(p), p.status.value
     c = fake.calls[-1]
     assert c["shape"] == (48, 48, 48)
-    assert (c["n"], c["steps"], c["refine_iters"], c["seed"], c["progress"]) == (1, 9, 1, 11, False)
+    assert (c["n"], c["steps"], c["refine_iters"], c["seed"], c["progress"]) == (1, 9, 1, 11, True)
     assert p.volume.shape == (48, 48, 48)
     # one isosurface per phase, three slice heatmaps showing the middle slices, one slider per axis
     assert [t.type for t in p.iso.data] == ["isosurface"] * 3
