@@ -188,7 +188,9 @@ class SDSPanel(_Panel):
         self.kind = W.Dropdown(options=list(OBJECTIVES), description="objective", style=st)
         self.phase = W.IntText(1, description="phase", style=st)
         self.target = W.Text("+", description="target", placeholder="number, + or ++", style=st)
-        self.weight = W.FloatText(1.0, description="weight", style=st)
+        # the paper's two guidance weights: w_M for descriptor objectives, w_P for the property (D_e)
+        self.w_m = W.FloatText(1.0, description="w_M (descriptor)", style=st)
+        self.w_p = W.FloatText(1.0, description="w_P (property)", style=st)
         self.add_button, self.clear_button = W.Button(description="Add", icon="plus"), W.Button(description="Clear", icon="trash")
         self.objectives_html = W.HTML("<i>no objectives added: Run uses the row above</i>")
         self.lr = W.FloatText(0.05, description="lr", style=st)
@@ -209,15 +211,16 @@ class SDSPanel(_Panel):
         self.stop_button.on_click(self.guarded(lambda _: self.stop()))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
         self.widget = W.VBox([
-            W.HBox([W.VBox([self.kind, self.phase]), W.VBox([self.target, self.weight]), W.VBox([self.add_button, self.clear_button])]),
+            W.HBox([W.VBox([self.kind, self.phase]), W.VBox([self.target, self.w_m, self.w_p]), W.VBox([self.add_button, self.clear_button])]),
             self.objectives_html,
             W.HBox([W.VBox([self.lr, self.steps]), W.VBox([self.slices, self.seed]), W.VBox([self.run_button, self.stop_button])]),
             self.progress, self.status, self.loss_fig, self.iso, self.slices_fig, W.HBox([self.path, self.export_button])])
 
     # -- objectives
     def current_objective(self):
-        "The objective described by the row of widgets."
-        return self.objective_fn(self.kind.value, _int(self.phase, "phase", 0), self.target.value, float(self.weight.value))
+        "The objective described by the row of widgets (weight w_P for diffusivity, w_M for descriptors)."
+        w = self.w_p if self.kind.value == "diffusivity" else self.w_m
+        return self.objective_fn(self.kind.value, _int(self.phase, "phase", 0), self.target.value, float(w.value))
 
     def add_objective(self):
         o = self.current_objective()

@@ -143,9 +143,10 @@ def test_sds_panel_passes_objectives_and_settings():
     g = FakeGuide()
     vol = _volume()
     p = SDSPanel(model="M", volume=vol, guide_fn=g, threaded=False, guide_kwargs=dict(t_range=(100, 300)))
-    p.kind.value, p.phase.value, p.target.value, p.weight.value = "volume fraction", 1, "0.6", 5.0
+    p.w_m.value, p.w_p.value = 5.0, 0.5          # w_M goes to descriptor objectives, w_P to the property
+    p.kind.value, p.phase.value, p.target.value = "volume fraction", 1, "0.6"
     p.add_button.click()
-    p.kind.value, p.phase.value, p.target.value, p.weight.value = "diffusivity", 0, "0.2", 0.5
+    p.kind.value, p.phase.value, p.target.value = "diffusivity", 0, "0.2"
     p.add_button.click()
     p.lr.value, p.steps.value, p.slices.value, p.seed.value = 0.01, 7, 3, 2
     p.run_button.click()
