@@ -13,7 +13,7 @@ import torch
 from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MICROGRAPHS
 from .vae import VAEConfig, VAETrainConfig, train_vae
 from .ldm import UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion
-from .checkpoint import config_to_dict
+from .checkpoint import config_to_dict, load_checkpoint
 
 # %% auto #0
 __all__ = ['Preset', 'preset', 'train', 'bundled_weights', 'bundled_model']
@@ -52,12 +52,10 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     t2 = time.perf_counter()
     log = dict(image=str(image) if not hasattr(image, "shape") else "<array>", preset=preset_name, n_phases=P,
                fingerprint=model.fingerprint, vae_seconds=round(t1 - t0, 1), ldm_seconds=round(t2 - t1, 1),
-               vae_metrics=vae.metrics, ldm_metrics={"final_loss": None}, torch=torch.__version__,
+               vae_metrics=vae.metrics, ldm_metrics=load_checkpoint(out / "ldm.pt").get("metrics", {}), torch=torch.__version__,
                device=str(model.device), cpu_threads=torch.get_num_threads(), machine=platform.machine(),
                vae_config=config_to_dict(p.vae), vae_train=config_to_dict(p.vae_train),
                unet_config=config_to_dict(p.unet), ldm_train=config_to_dict(p.ldm_train))
-    from microlad.checkpoint import load_checkpoint
-    log["ldm_metrics"] = load_checkpoint(out / "ldm.pt").get("metrics", {})
     with atomic_write(out / "train_log.json", "w") as f: json.dump(log, f, indent=1)
     return model
 
