@@ -229,7 +229,6 @@ def train_ldm(image, vae: VAE, cfg: UNetConfig | None = None, tcfg: LDMTrainConf
     unet = UNet(cfg).to(device)
     ema = EMA(unet, tcfg.ema_decay)
     opt = torch.optim.Adam(unet.parameters(), lr=tcfg.lr)
-    abar = sched.abar.float().to(device)
 
     def loss_fn(step):
         g = torch.Generator().manual_seed(tcfg.seed * 1_000_003 + step)

@@ -15,8 +15,9 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion
+from .lmpdd import reference_crops
 from .vae import encode_slices, decode_latents
-from .data import (PatchDataset, read_micrograph, default_micrograph, fingerprint, one_hot,
+from .data import (read_micrograph, default_micrograph, fingerprint, one_hot,
                            DEFAULT_MICROGRAPHS)
 from .descriptors import volume_fraction, surface_area, two_point_correlation
 from .fem import FEMConfig, effective_diffusivity
@@ -220,9 +221,8 @@ def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int =
     """Descriptors of `n_crops` training-region crops of a micrograph (path, label array, bundled name
     `'porous'`/`'anode'`, or a `LatentDiffusion` trained on a bundled micrograph)."""
     img = _micrograph_for(source)
-    ds = PatchDataset(img, patch_size=patch_size, n_patches=n_crops, split="train", seed=seed)
-    lab = torch.from_numpy(np.stack([ds.labels(i) for i in range(n_crops)]))
-    P = ds.n_phases
+    lab = reference_crops(img, n=n_crops, patch_size=patch_size, split="train", seed=seed)
+    P = int(img.max()) + 1
     oh = one_hot(lab, P)
     s2 = {ph: two_point_correlation(oh[:, ph]).mean(0) for ph in range(P)}
     return TrainingStats(P, patch_size, crop_descriptors(oh, fem=fem), s2)
