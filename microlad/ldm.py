@@ -123,13 +123,15 @@ def _noise(x, generator):
     return torch.randn(x.shape, generator=generator, dtype=x.dtype, device="cpu" if generator is None else generator.device).to(x.device)
 
 @torch.no_grad()
-def ddpm_sample(eps_fn: EpsFn, x: torch.Tensor, sched: Schedule, generator=None, progress=True) -> torch.Tensor:
-    "Ancestral DDPM from `x = z_T` through all T steps (posterior variance β̃_t)."
+def ddpm_sample(eps_fn: EpsFn, x: torch.Tensor, sched: Schedule, generator=None, progress=True,
+                callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
+    "Ancestral DDPM from `x = z_T` through all T steps (posterior variance β̃_t). `callback(done, total)` after each step."
     b, a, ab = (v.to(x.dtype).to(x.device) for v in (sched.betas, sched.alphas, sched.abar))
-    for t in tqdm(range(sched.T - 1, -1, -1), desc="DDPM", disable=not progress, leave=False):
+    for i, t in enumerate(tqdm(range(sched.T - 1, -1, -1), desc="DDPM", disable=not progress, leave=False)):
         eps = eps_fn(x, t)
         x = (x - b[t] / (1 - ab[t]).sqrt() * eps) / a[t].sqrt()
         if t > 0: x = x + ((1 - ab[t - 1]) / (1 - ab[t]) * b[t]).sqrt() * _noise(x, generator)
+        if callback is not None: callback(i + 1, sched.T)
     return x
 
 def ddim_timesteps(T: int, steps: int) -> list[int]:
@@ -139,8 +141,8 @@ def ddim_timesteps(T: int, steps: int) -> list[int]:
 
 @torch.no_grad()
 def ddim_sample(eps_fn: EpsFn, x: torch.Tensor, sched: Schedule, steps: int = 50, eta: float = 0.0,
-                generator=None, progress=True) -> torch.Tensor:
-    "DDIM from `x = z_T` with `steps` network calls; `eta=0` deterministic, `eta=1, steps=T` = DDPM."
+                generator=None, progress=True, callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
+    "DDIM from `x = z_T` with `steps` network calls; `eta=0` deterministic, `eta=1, steps=T` = DDPM. `callback(done, total)` after each step."
     ab = sched.abar.to(x.dtype).to(x.device)
     ts = ddim_timesteps(sched.T, steps)
     for i, t in enumerate(tqdm(ts, desc=f"DDIM-{steps}", disable=not progress, leave=False)):
@@ -151,6 +153,7 @@ def ddim_sample(eps_fn: EpsFn, x: torch.Tensor, sched: Schedule, steps: int = 50
         sigma = eta * ((1 - a_prev) / (1 - a_t) * (1 - a_t / a_prev)).sqrt()
         x = a_prev.sqrt() * x0 + (1 - a_prev - sigma ** 2).clamp_min(0).sqrt() * eps
         if sigma > 0: x = x + sigma * _noise(x, generator)
+        if callback is not None: callback(i + 1, len(ts))
     return x
 
 # %% ../nbs/01_ldm.ipynb #ee124788

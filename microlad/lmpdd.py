@@ -97,14 +97,14 @@ def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
 
 @torch.no_grad()
 def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, config: LMPDDConfig | None = None,
-                         seed: int = 0, progress: bool = True) -> torch.Tensor:
-    "Multi-plane denoising from `Z_T ~ N(0,I)` → scaled latent volumes `(n, C, D/4, H/4, W/4)`."
+                         seed: int = 0, progress: bool = True, callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
+    "Multi-plane denoising from `Z_T ~ N(0,I)` → scaled latent volumes `(n, C, D/4, H/4, W/4)`; `callback(done, total)` after each step."
     cfg = config or LMPDDConfig.cpu()
     g = torch.Generator(device="cpu").manual_seed(seed)
     zT = torch.randn(n, *latent_volume_shape(model, shape), generator=g).to(model.device)
     eps = MultiPlaneDenoiser(model.eps, cfg.combine)
-    if cfg.sampler == "ddpm": return ddpm_sample(eps, zT, model.sched, generator=g, progress=progress)
-    return ddim_sample(eps, zT, model.sched, steps=cfg.steps, eta=cfg.eta, generator=g, progress=progress)
+    if cfg.sampler == "ddpm": return ddpm_sample(eps, zT, model.sched, generator=g, progress=progress, callback=callback)
+    return ddim_sample(eps, zT, model.sched, steps=cfg.steps, eta=cfg.eta, generator=g, progress=progress, callback=callback)
 
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
 def _chunk(batch_size: int, plane: tuple) -> int:
@@ -142,6 +142,16 @@ def decode_along_axis(model: LatentDiffusion, z: torch.Tensor, axis: int, out: t
     _map_slices(lambda s: decode_latents(model.vae, s), zu, axis, out, batch_size, bar)
     return out
 
+class _Progress:
+    "A tqdm bar that also reports `(done, total)` to an optional callback."
+    def __init__(self, total: int, desc: str, show: bool, callback=None):
+        self.bar, self.total, self.done, self.callback = tqdm(total=total, desc=desc, unit="slice", disable=not show, leave=False), total, 0, callback
+    def update(self, k: int):
+        self.bar.update(k); self.done += k
+        if self.callback is not None: self.callback(self.done, self.total)
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.bar.close()
+
 def _onehot(s: torch.Tensor) -> torch.Tensor:
     return F.one_hot(s.argmax(1), s.shape[1]).movedim(-1, 1).to(s.dtype)
 
@@ -157,13 +167,15 @@ def refine_along_axis(model: LatentDiffusion, probs: torch.Tensor, axis: int, ou
 
 @torch.no_grad()
 def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2, batch_size: int = 64,
-                  upsample: str = "nearest", refine_input: str = "onehot", progress: bool = True) -> torch.Tensor:
+                  upsample: str = "nearest", refine_input: str = "onehot", progress: bool = True,
+                  callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
     """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,4d,4h,4w)`: three-axis decode,
-    averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes)."""
+    averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes).
+    `callback(slices_done, slices_total)` after each batch of slices."""
     n, C, d, h, w = z.shape
     full = (4 * d, 4 * h, 4 * w)
     total = n * sum(full) * (1 + refine_iters)
-    with tqdm(total=total, desc="decode", unit="slice", disable=not progress, leave=False) as bar:
+    with _Progress(total, "decode", progress, callback) as bar:
         acc = torch.zeros(n, model.n_phases, *full, device=z.device)
         for a in range(3): decode_along_axis(model, z, a, acc, batch_size, upsample, bar)
         cur = acc.div_(3)
@@ -178,13 +190,17 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
 def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, steps: int | None = None,
                 sampler: str | None = None, seed: int = 0, combine: str | None = None,
                 refine_iters: int | None = None, eta: float | None = None, config: LMPDDConfig | None = None,
-                progress: bool = True, return_probs: bool = False):
+                progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None):
     """Generate `n` volumes of `shape` `(D,H,W)` (sides multiples of 16) from a 2D latent diffusion model.
-    Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`."""
+    Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
+    `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
+    it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     over = dict(steps=steps, sampler=sampler, combine=combine, refine_iters=refine_iters, eta=eta)
     cfg = replace(config or LMPDDConfig.cpu(), **{k: v for k, v in over.items() if v is not None})
-    z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress)
-    probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress)
+    stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
+    z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
+    probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
+                          callback=stage("decode"))
     labels = probs.argmax(1)
     return (labels, probs) if return_probs else labels
 

@@ -71,13 +71,15 @@ def _default_load(name):
     return bundled_model(name, device="cpu")
 
 class ReconstructPanel(_Panel):
-    "L-MPDD reconstruction panel over `reconstruct_fn` (default `microlad.lmpdd.reconstruct`)."
+    """L-MPDD reconstruction panel over `reconstruct_fn` (default `microlad.lmpdd.reconstruct`), run in a
+    background thread (`threaded=False`: in the caller's thread) with a progress bar and a Stop button."""
     def __init__(self, model=None, reconstruct_fn: Callable | None = None, load_fn: Callable | None = None,
                  save_fn: Callable = save_volume, names: Sequence[str] = ("porous", "anode"), size: int = 64,
-                 on_result: Callable | None = None):
+                 on_result: Callable | None = None, threaded: bool = True):
         super().__init__()
-        self.model, self.volume, self.on_result = model, None, on_result
+        self.model, self.volume, self.on_result, self.threaded = model, None, on_result, threaded
         self.reconstruct_fn, self.load_fn, self.save_fn = reconstruct_fn or _default_reconstruct, load_fn or _default_load, save_fn
+        self.thread, self._stop = None, threading.Event()
         st = dict(description_width="110px")
         self.name = W.Dropdown(options=list(names) if model is None else ["(given model)"], description="micrograph",
                                disabled=model is not None, style=st)
@@ -86,15 +88,21 @@ class ReconstructPanel(_Panel):
         self.refine = W.IntText(2, description="refine passes", style=st)
         self.seed = W.IntText(0, description="seed", style=st)
         self.run_button = W.Button(description="Reconstruct", button_style="primary", icon="cube")
+        self.stop_button = W.Button(description="Stop", button_style="warning", icon="stop", disabled=True)
+        self.progress = W.IntProgress(0, 0, 1, description="", style=st)
         self.path = W.Text("reconstruction.tif", description="file", style=st)
         self.export_button = W.Button(description="Export", icon="save")
         self.iso = go.FigureWidget(isosurface_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.slices = go.FigureWidget(slices_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
-        self.log = W.Output()   # the sampler's and decoder's progress bars render here
         self.run_button.on_click(self.guarded(lambda _: self.run()))
+        self.stop_button.on_click(self.guarded(lambda _: self.stop()))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
-        self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps]), W.VBox([self.refine, self.seed, self.run_button])]),
-                              self.status, self.log, self.iso, self.slices, W.HBox([self.path, self.export_button])])
+        self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps]), W.VBox([self.refine, self.seed]),
+                                      W.VBox([self.run_button, self.stop_button])]),
+                              W.HBox([self.progress, self.status]), self.iso, self.slices, W.HBox([self.path, self.export_button])])
+
+    @property
+    def running(self) -> bool: return self.thread is not None and self.thread.is_alive()
 
     def settings(self) -> dict:
         "The widget values, validated: `{'shape', 'steps', 'refine_iters', 'seed'}`."
@@ -104,23 +112,55 @@ class ReconstructPanel(_Panel):
                     seed=_int(self.seed, "seed", 0))
 
     def run(self):
-        "Reconstruct one volume with the current settings and show it."
+        "Validate the settings and reconstruct one volume (in a thread unless `threaded=False`); the result is shown and kept in `volume`."
+        if self.running: raise ValueError("already running: press Stop first")
         kw = self.settings()
-        model = self.model if self.model is not None else self.load_fn(self.name.value)
-        self.say("busy", f"reconstructing a {kw['shape'][0]}³ volume…")
-        t0 = time.perf_counter()
-        shape = kw.pop("shape")
-        self.log.clear_output()
-        with self.log: labels = self.reconstruct_fn(model, shape, n=1, progress=True, **kw)
-        v = labels[0] if getattr(labels, "ndim", 0) == 4 else labels
-        self.volume = v.cpu().numpy() if torch.is_tensor(v) else np.asarray(v)
-        P = getattr(model, "n_phases", None) or int(self.volume.max()) + 1
-        replace_figure(self.iso, isosurface_figure(self.volume, n_phases=P))
-        replace_figure(self.slices, slices_figure(self.volume, n_phases=P))
-        fr = ", ".join(f"{(self.volume == p).mean():.3f}" for p in range(P))
-        self.say("ok", f"{shape[0]}³ volume in {time.perf_counter() - t0:.1f} s; phase fractions {fr}")
-        if self.on_result is not None: self.on_result(self.volume)
-        return self.volume
+        self._stop.clear()
+        self.run_button.disabled, self.stop_button.disabled = True, False
+        self.progress.value, self.progress.description = 0, ""
+        self.say("busy", "starting…")
+        if self.threaded:
+            self.thread = threading.Thread(target=self._work, args=(kw,), daemon=True)
+            self.thread.start()
+        else: self._work(kw)
+
+    def stop(self):
+        "Ask the running reconstruction to stop at its next step (the previous volume stays)."
+        self._stop.set()
+        if self.running: self.say("busy", "stopping…")
+
+    def wait(self, timeout: float | None = None) -> bool:
+        "Block until the background run ends; `True` if it has."
+        if self.thread is not None: self.thread.join(timeout)
+        return not self.running
+
+    def _on_progress(self, stage: str, done: int, total: int):
+        if self._stop.is_set(): raise KeyboardInterrupt
+        if self.progress.description != stage: self.progress.description, self.progress.value = stage, 0
+        self.progress.max, self.progress.value = total, done
+
+    def _work(self, kw):
+        try:
+            shape = kw.pop("shape")
+            if self.model is not None: model = self.model
+            else:
+                self.say("busy", f"loading the {self.name.value} model…")
+                model = self.load_fn(self.name.value)
+            self.say("busy", f"reconstructing a {shape[0]}³ volume…")
+            t0 = time.perf_counter()
+            labels = self.reconstruct_fn(model, shape, n=1, progress=False, callback=self._on_progress, **kw)
+            v = labels[0] if getattr(labels, "ndim", 0) == 4 else labels
+            self.volume = v.cpu().numpy() if torch.is_tensor(v) else np.asarray(v)
+            P = getattr(model, "n_phases", None) or int(self.volume.max()) + 1
+            replace_figure(self.iso, isosurface_figure(self.volume, n_phases=P))
+            replace_figure(self.slices, slices_figure(self.volume, n_phases=P))
+            fr = ", ".join(f"{(self.volume == p).mean():.3f}" for p in range(P))
+            self.say("ok", f"{shape[0]}³ volume in {time.perf_counter() - t0:.1f} s; phase fractions {fr}")
+            if self.on_result is not None: self.on_result(self.volume)
+        except KeyboardInterrupt: self.say("info", "stopped; the previous volume (if any) is kept")
+        except Exception as e: self.say("error", _error_text(e))
+        finally:
+            self.run_button.disabled, self.stop_button.disabled = False, True
 
     def export(self):
         "Write the last volume to the file named in `path` (suffix: .tif/.tiff, .vti or .npy)."

@@ -57,13 +57,14 @@ def is_ok(panel): return "microlad-ok" in panel.status.value
 # ---------------------------------------------------------------- ReconstructPanel
 def test_reconstruct_panel_passes_settings_and_draws():
     fake = FakeReconstruct(n_phases=3)
-    p = ReconstructPanel(model=SimpleNamespace(n_phases=3), reconstruct_fn=fake)
+    p = ReconstructPanel(model=SimpleNamespace(n_phases=3), reconstruct_fn=fake, threaded=False)
     p.size.value, p.steps.value, p.refine.value, p.seed.value = 48, 9, 1, 11
     p.run_button.click()
     assert is_ok(p), p.status.value
     c = fake.calls[-1]
     assert c["shape"] == (48, 48, 48)
-    assert (c["n"], c["steps"], c["refine_iters"], c["seed"], c["progress"]) == (1, 9, 1, 11, True)
+    assert (c["n"], c["steps"], c["refine_iters"], c["seed"], c["progress"]) == (1, 9, 1, 11, False)
+    assert c["callback"] == p._on_progress          # drives the progress bar and the Stop button
     assert p.volume.shape == (48, 48, 48)
     # one isosurface per phase, three slice heatmaps showing the middle slices, one slider per axis
     assert [t.type for t in p.iso.data] == ["isosurface"] * 3
@@ -79,7 +80,7 @@ def test_reconstruct_panel_loads_named_model_and_reports_errors():
         if name == "anode": raise FileNotFoundError("No bundled weights for 'anode'")
         return "porous-model"
     fake = FakeReconstruct()
-    p = ReconstructPanel(reconstruct_fn=fake, load_fn=load)
+    p = ReconstructPanel(reconstruct_fn=fake, load_fn=load, threaded=False)
     p.size.value = 32
     p.run_button.click()
     assert loaded == ["porous"] and fake.calls[-1]["model"] == "porous-model" and is_ok(p)
@@ -92,7 +93,7 @@ def test_reconstruct_panel_loads_named_model_and_reports_errors():
                                              ("steps", 0, "DDIM steps"), ("refine", -1, "refine passes")])
 def test_reconstruct_panel_invalid_inputs_are_messages(field, value, msg):
     fake = FakeReconstruct()
-    p = ReconstructPanel(model="m", reconstruct_fn=fake)
+    p = ReconstructPanel(model="m", reconstruct_fn=fake, threaded=False)
     getattr(p, field).value = value
     p.run_button.click()                      # must not raise
     assert is_error(p) and msg in p.status.value and fake.calls == []
@@ -100,7 +101,7 @@ def test_reconstruct_panel_invalid_inputs_are_messages(field, value, msg):
 
 def test_reconstruct_panel_failure_of_the_function_is_a_message():
     def boom(*a, **k): raise RuntimeError("out of memory")
-    p = ReconstructPanel(model="m", reconstruct_fn=boom)
+    p = ReconstructPanel(model="m", reconstruct_fn=boom, threaded=False)
     p.size.value = 16
     p.run_button.click()
     assert is_error(p) and "RuntimeError: out of memory" in p.status.value
@@ -108,7 +109,8 @@ def test_reconstruct_panel_failure_of_the_function_is_a_message():
 
 def test_reconstruct_panel_export(tmp_path):
     saved = []
-    p = ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), save_fn=lambda v, path: saved.append((v, path)) or path)
+    p = ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), save_fn=lambda v, path: saved.append((v, path)) or path,
+                         threaded=False)
     p.export_button.click()
     assert is_error(p) and "reconstruct first" in p.status.value
     p.size.value = 16
@@ -117,7 +119,7 @@ def test_reconstruct_panel_export(tmp_path):
     p.export_button.click()
     assert saved[-1][1] == str(tmp_path / "a.vti") and saved[-1][0].shape == (16, 16, 16)
     # with the real save_volume: a TIFF that loads back
-    q = ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct())
+    q = ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), threaded=False)
     q.size.value = 16; q.run_button.click()
     q.path.value = str(tmp_path / "b.tif"); q.export_button.click()
     assert is_ok(q)
@@ -126,9 +128,38 @@ def test_reconstruct_panel_export(tmp_path):
 
 def test_reconstruct_panel_feeds_sds_panel():
     sds = SDSPanel(model="m", guide_fn=FakeGuide(), threaded=False)
-    p = ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), on_result=sds.set_volume)
+    p = ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), on_result=sds.set_volume, threaded=False)
     p.size.value = 16; p.run_button.click()
     assert sds.volume is p.volume
+
+
+def test_reconstruct_panel_threaded_progress_and_stop():
+    "Threaded (the default): the callback moves the progress bar; Stop ends the run and keeps the old volume."
+    calls = []
+    def slow(model, shape, *, n, progress, callback, steps, refine_iters, seed):
+        calls.append(steps)
+        for i in range(1, steps + 1):
+            time.sleep(0.01); callback("sample", i, steps)
+        for i in range(1, 4): callback("decode", i * 16, 48)
+        return _volume(shape)[None] + seed % 2
+    p = ReconstructPanel(model="m", reconstruct_fn=slow)
+    p.size.value, p.steps.value, p.seed.value = 16, 3, 0
+    p.run_button.click()
+    assert p.wait(30) and is_ok(p), p.status.value
+    assert (p.progress.description, p.progress.value, p.progress.max) == ("decode", 48, 48)
+    first = p.volume
+    p.steps.value, p.seed.value = 100_000, 1
+    p.run_button.click()
+    for _ in range(600):
+        if p.progress.value >= 2: break
+        time.sleep(0.05)
+    assert p.running and not p.stop_button.disabled and p.run_button.disabled
+    p.run_button.click()                      # a second Run while running: a message, no second call
+    assert "already running" in p.status.value and calls == [3, 100_000]
+    p.stop_button.click()
+    assert p.wait(30)
+    assert "stopped" in p.status.value and p.progress.value < 100_000
+    assert p.volume is first and not p.run_button.disabled and p.stop_button.disabled
 
 
 # ---------------------------------------------------------------- SDSPanel
@@ -345,7 +376,7 @@ def test_umap_explorer_from_volume():
 
 
 def test_panels_display_as_widgets():
-    for p in (ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct()), SDSPanel(model="m", guide_fn=FakeGuide()),
+    for p in (ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), threaded=False), SDSPanel(model="m", guide_fn=FakeGuide()),
               _explorer()[0]):
         b = p._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in b
