@@ -21,8 +21,8 @@ from .descriptors import (phase_field, volume_fraction, surface_area, two_point_
 
 # %% auto #0
 __all__ = ['AXIS_NAMES', 'PHASE_COLOURS', 'slices_of', 'slice_embedding', 'umap_projection', 'consecutive_distance', 'Coherence',
-           'slice_coherence', 'slice_properties', 'isosurface_figure', 'slices_figure', 's2_figure', 'umap_figure',
-           'sds_progress_figure', 'figure_to_matplotlib', 'save_figure']
+           'slice_coherence', 'translation_baseline', 'slice_properties', 'isosurface_figure', 'slices_figure',
+           's2_figure', 'umap_figure', 'sds_progress_figure', 'figure_to_matplotlib', 'save_figure']
 
 # %% ../nbs/05_analysis.ipynb #ca29c889
 def _as_probs(x, n_phases: int) -> torch.Tensor:
@@ -134,6 +134,20 @@ def slice_coherence(volume, vae: VAE, crops=None, seed: int = 0, umap: bool = Tr
         pts, d_umap = {}, {k: float("nan") for k in emb}
     return Coherence(d_u, d_umap, emb, pts, order)
 
+# %% ../nbs/05_analysis.ipynb #3e970846
+def translation_baseline(image, vae: VAE, n: int = 64, patch_size: int = 64, seed: int = 0) -> float:
+    """`d_u` of `n` consecutive one-pixel translations of a `patch_size` window of a label `image` `(H,W)`,
+    averaged over a shift along the rows and one along the columns (random origins from `seed`)."""
+    img = np.asarray(image)
+    H, W = img.shape
+    if min(H, W) < patch_size + n - 1:
+        raise ValueError(f"image {img.shape} too small for {n} one-pixel shifts of a {patch_size}-pixel window")
+    rng = np.random.default_rng(seed)
+    r, c = int(rng.integers(0, H - patch_size - n + 2)), int(rng.integers(0, W - patch_size - n + 2))
+    down = np.stack([img[r + i: r + i + patch_size, c: c + patch_size] for i in range(n)])
+    right = np.stack([img[r: r + patch_size, c + i: c + i + patch_size] for i in range(n)])
+    return float(np.mean([consecutive_distance(slice_embedding(s, vae)) for s in (down, right)]))
+
 # %% ../nbs/05_analysis.ipynb #b385b6a1
 @torch.no_grad()
 def slice_properties(crops, phase: int = 1, n_phases: int | None = None, diffusivity: bool = False) -> dict:
@@ -168,7 +182,7 @@ def _phase_colourscale(P: int):
     return cs
 
 # %% ../nbs/05_analysis.ipynb #26169a73
-def isosurface_figure(volume, n_phases: int | None = None, phases: Sequence[int] | None = None, max_side: int = 32,
+def isosurface_figure(volume, n_phases: int | None = None, phases: Sequence[int] | None = None, max_side: int = 24,
                       opacity: float = 1.0, hide_first: bool = True, title: str | None = None) -> go.Figure:
     """Per-phase 0.5-isosurfaces of a label volume `(D,H,W)` (or probabilities `(P,D,H,W)`), each
     phase block-averaged to ≤ `max_side` points per side."""
