@@ -17,7 +17,8 @@ import argparse, os, platform, statistics, subprocess, sys, time
 
 import torch
 
-from microlad.lmpdd import (LMPDDConfig, sample_latent_volume, decode_volume, reference_crops, slice_change_rate,
+from microlad.data import reference_crops
+from microlad.lmpdd import (LMPDDConfig, sample_latent_volume, decode_volume, slice_change_rate,
                             pixel_change_rate)
 from microlad.descriptors import s2_report
 from microlad.data import default_micrograph

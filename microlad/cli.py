@@ -15,7 +15,8 @@ from .data import (read_micrograph, default_micrograph, PatchDataset, save_volum
 from .descriptors import s2_report, format_s2_table
 from .ldm import load_model
 from .pipeline import train, bundled_model
-from .lmpdd import reconstruct, reference_crops, per_axis_s2_errors
+from .lmpdd import reconstruct, per_axis_s2_errors
+from .data import reference_crops
 
 # %% auto #0
 __all__ = ['orthogonal_slices_image', 's2_check', 'reconstruct_to_files', 'demo', 'main']

@@ -49,7 +49,7 @@ class DiffusionConfig:
 
 @dataclass
 class LDMTrainConfig:
-    "LDM optimisation settings."
+    "LDM optimisation settings (`patch_size`: side in pixels of the training crops, whose latents are `patch_size/4` wide)."
     steps: int = 50000
     batch_size: int = 64
     lr: float = 2e-4
@@ -57,11 +57,16 @@ class LDMTrainConfig:
     n_patches: int = 2400
     seed: int = 0
     every: int = 1000
+    patch_size: int = 64
 
     @classmethod
     def paper(cls): return cls()
     @classmethod
     def cpu(cls): return cls(steps=2000, batch_size=64, lr=1e-3, ema_decay=0.995, every=500)
+
+    def __post_init__(self):
+        if self.patch_size < 16 or self.patch_size % 16:
+            raise ValueError(f"patch_size must be a positive multiple of 16 (latent side a multiple of 4), got {self.patch_size}")
 
 # %% ../nbs/01_ldm.ipynb #e46ca6d0
 class Schedule:
@@ -222,7 +227,7 @@ def train_ldm(image, vae: VAE, cfg: UNetConfig | None = None, tcfg: LDMTrainConf
     device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     vae = vae.to(device).eval()
-    train = PatchDataset(np.asarray(image), patch_size=64, n_patches=tcfg.n_patches, split="train", seed=tcfg.seed)
+    train = PatchDataset(np.asarray(image), patch_size=tcfg.patch_size, n_patches=tcfg.n_patches, split="train", seed=tcfg.seed)
     with torch.no_grad():
         mus, logvars = zip(*[vae.encode(stack(train, range(i, min(i + 128, len(train)))).to(device))
                              for i in range(0, len(train), 128)])

@@ -15,14 +15,14 @@ from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion, ddpm_sample, ddim_sample
 from .vae import encode_slices, decode_latents
-from .data import PatchDataset
+from .data import PatchDataset, reference_crops
 from .descriptors import (phase_field, two_point_correlation, two_point_correlation_per_axis,
                                   s2_relative_error, s2_mae, s2_report, format_s2_table)
 
 # %% auto #0
 __all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'MultiPlaneDenoiser', 'latent_volume_shape',
            'sample_latent_volume', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'reconstruct',
-           'reference_crops', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
+           'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 @dataclass
@@ -205,11 +205,6 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, steps: i
     return (labels, probs) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
-def reference_crops(image, n: int = 256, patch_size: int = 64, split: str = "val", seed: int = 0) -> torch.Tensor:
-    "`n` label crops `(n, ps, ps)` int64 of a micrograph (held-out `split='val'` band by default)."
-    ds = PatchDataset(image, patch_size=patch_size, n_patches=n, split=split, seed=seed)
-    return torch.from_numpy(np.stack([ds.labels(i) for i in range(n)]))
-
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
     "ε_rel (%) of the S_2 of slices normal to each axis of label volumes `(n,D,H,W)` vs crops `(m,h,w)` → `(3, P)`."
     v, r = torch.as_tensor(volumes), torch.as_tensor(ref_crops)

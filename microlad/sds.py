@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion
-from .lmpdd import reference_crops
+from .data import reference_crops
 from .vae import encode_slices, decode_latents
 from .data import (read_micrograph, default_micrograph, fingerprint, one_hot,
                            DEFAULT_MICROGRAPHS)
