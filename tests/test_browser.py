@@ -126,5 +126,7 @@ def test_notebook_renders_plot_and_widgets_in_chromium(lab):
     assert res["widget_count"] >= 5 and res["int_fields"] >= 4, info            # the panel's widgets
     assert "16³ volume" in res["status_text"], res                               # the kernel answered the click
     assert res["widget_plots"] >= 2, info                                        # its two FigureWidgets
+    assert res["gl_canvases"] >= 1, info                                         # the isosurface's WebGL scene
+    assert res["progress_bars"] >= 1, info                                       # the run's progress bar
     for f in ("figure.png", "panel.png"):
         assert (OUT / f).stat().st_size > 10_000, f

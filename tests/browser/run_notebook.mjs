@@ -69,6 +69,10 @@ try {
   result.status_text = await okStatus.innerText();
   await page.waitForFunction(() => document.querySelectorAll('.jupyter-widgets .js-plotly-plot').length >= 2, null, { timeout: T(60) });
   result.widget_plots = await page.locator('.jupyter-widgets .js-plotly-plot').count();
+  // the isosurface FigureWidget draws into a WebGL canvas (a 3D scene), the progress bar reached its end
+  await page.waitForFunction(() => document.querySelectorAll('.jupyter-widgets .gl-container canvas').length >= 1, null, { timeout: T(60) });
+  result.gl_canvases = await page.locator('.jupyter-widgets .gl-container canvas').count();
+  result.progress_bars = await page.locator('.jupyter-widgets .progress-bar, .jupyter-widgets .widget-progress').count();
   await okStatus.scrollIntoViewIfNeeded();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${outDir}/panel.png` });
