@@ -146,8 +146,10 @@ class Diffusivity(Objective):
     def value(self, probs, plane_axes=(1, 2)):
         dirs = (0, 1) if self.axis is None else tuple(i for i, a in enumerate(plane_axes) if a == self.axis)
         if not dirs: return None
-        f = probs[:, self.phase]
-        return torch.stack([effective_diffusivity(f, d, self.fem or FEMConfig.cpu()) for d in dirs]).mean(0)
+        f, cfg = probs[:, self.phase], self.fem or FEMConfig.cpu()
+        if len(dirs) == 2 and f.shape[-1] == f.shape[-2]:           # square slices: both directions in one batched solve
+            return effective_diffusivity(torch.cat([f, f.transpose(-1, -2)]), 0, cfg).view(2, -1).mean(0)
+        return torch.stack([effective_diffusivity(f, d, cfg) for d in dirs]).mean(0)
 
 # %% ../nbs/03_sds.ipynb #63e22d9e
 @dataclass
@@ -235,7 +237,7 @@ class SDSConfig:
     lr: float = 0.1                 # Adam learning rate on the slice latents
     t_range: tuple = (200, 500)     # diffusion times drawn uniformly from [t_min, t_max]
     slices_per_step: int = 4        # slices per step (all normal to the same random axis)
-    inner_steps: int = 1            # Adam steps on the slice latents before writing back
+    inner_steps: int = 2            # Adam steps on the slice latents before writing back
     sds_weight: float = 1.0         # weight of the SDS term (0: descriptor losses only)
     checkpoint_every: int = 100     # steps between checkpoints (when `checkpoint` is given)
     snapshots: int = 8              # how many times the three mid-slices are recorded
