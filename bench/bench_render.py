@@ -49,7 +49,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--name", default="porous")
     ap.add_argument("--size", type=int, default=64)
-    ap.add_argument("--max-sides", default="16,32,64", help="block-averaging levels (32 is the default of isosurface_figure)")
+    ap.add_argument("--max-sides", default="16,24,32,64", help="block-averaging levels (24 is the default of isosurface_figure)")
     ap.add_argument("--repeats", type=int, default=3)
     a = ap.parse_args()
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
