@@ -15,6 +15,7 @@ import hashlib
 import math
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -320,8 +321,12 @@ def _repo_root() -> Path:
     return Path(list(microlad.__path__)[0]).resolve().parent
 
 def data_dir() -> Path:
-    "`<repo>/data`, where the bundled micrographs live."
-    return _repo_root() / 'data'
+    """Folder of the bundled micrographs and weights: `$MICROLAD_DATA`, else `<repo>/data` (checkout or
+    editable install), else `<sys.prefix>/share/microlad/data` (wheel / regular install)."""
+    env = os.environ.get('MICROLAD_DATA')
+    if env: return Path(env)
+    repo = _repo_root() / 'data'
+    return repo if repo.is_dir() else Path(sys.prefix) / 'share' / 'microlad' / 'data'
 
 def default_micrograph(name: str) -> Path:
     "Path of a bundled micrograph by name (a key of `DEFAULT_MICROGRAPHS`)."
@@ -329,9 +334,8 @@ def default_micrograph(name: str) -> Path:
         raise ValueError(f"unknown bundled micrograph {name!r}; available: {', '.join(sorted(DEFAULT_MICROGRAPHS))}")
     p = data_dir() / DEFAULT_MICROGRAPHS[name]
     if not p.exists():
-        raise FileNotFoundError(f"bundled micrograph {p} is missing: microlad finds data/ next to the package "
-                                "(a repo checkout or editable install); regenerate it with "
-                                "microlad.data.make_default_micrographs()")
+        raise FileNotFoundError(f"bundled micrograph {p} is missing: microlad looks in $MICROLAD_DATA, <repo>/data and "
+                                "<prefix>/share/microlad/data; regenerate it with microlad.data.make_default_micrographs()")
     return p
 
 def make_default_micrographs(dest=None) -> dict:
