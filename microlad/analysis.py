@@ -152,15 +152,12 @@ def translation_baseline(image, vae: VAE, n: int = 64, patch_size: int = 64, see
 @torch.no_grad()
 def slice_properties(crops, phase: int = 1, n_phases: int | None = None, diffusivity: bool = False) -> dict:
     "Per-slice `{'V_f', 'SA'[, 'D_e']}` arrays `(N,)` of `phase` for label crops `(N,H,W)` (or probabilities `(N,P,H,W)`)."
+    from microlad.sds import crop_descriptors                   # the one implementation (SDS targets use it too)
     x = torch.as_tensor(np.asarray(crops) if not torch.is_tensor(crops) else crops)
-    f = phase_field(x, phase, n_phases, ndim=2).float()
-    out = {"V_f": volume_fraction(f).numpy(), "SA": surface_area(f).numpy()}
-    if diffusivity:
-        from microlad.fem import effective_diffusivity, FEMConfig
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            out["D_e"] = effective_diffusivity(f, axis=0, cfg=FEMConfig.cpu()).numpy()
-    return out
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)           # a slice where D_e's solver stops early
+        d = crop_descriptors(x, ("vf", "sa", "de") if diffusivity else ("vf", "sa"), n_phases, phases=(phase,), directions=(0,))
+    return {name: d[k][phase].numpy() for name, k in (("V_f", "vf"), ("SA", "sa"), ("D_e", "de")) if k in d}
 
 # %% ../nbs/05_analysis.ipynb #b3af0929
 PHASE_COLOURS = ("#3b4cc0", "#e8a33d", "#4daf4a", "#d62728", "#9467bd", "#8c564b", "#17becf", "#7f7f7f")

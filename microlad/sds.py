@@ -15,10 +15,9 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion
-from .data import reference_crops
 from .vae import encode_slices, decode_latents
 from .data import (read_micrograph, default_micrograph, fingerprint, one_hot,
-                           DEFAULT_MICROGRAPHS)
+                           DEFAULT_MICROGRAPHS, reference_crops)
 from .descriptors import volume_fraction, surface_area, two_point_correlation
 from .fem import FEMConfig, effective_diffusivity
 from .checkpoint import save_checkpoint, load_checkpoint
@@ -189,18 +188,20 @@ def _micrograph_for(source):
     if isinstance(source, str) and source in DEFAULT_MICROGRAPHS: return read_micrograph(default_micrograph(source))
     return read_micrograph(source)
 
-def crop_descriptors(x, keys=("vf", "sa", "de"), n_phases: int | None = None, fem: FEMConfig | None = None) -> dict:
+def crop_descriptors(x, keys=("vf", "sa", "de"), n_phases: int | None = None, fem: FEMConfig | None = None,
+                     phases: Sequence[int] | None = None, directions: Sequence[int] = (0, 1)) -> dict:
     """Per-crop descriptors of labels `(n,h,w)` (or probabilities `(n,P,h,w)`): `{key: {phase: (n,)}}` for
-    `'vf'`, `'sa'` (1/px), and `'de'` `(2n,)` (D_e along rows then columns of every crop)."""
+    `'vf'`, `'sa'` (1/px), and `'de'` `(len(directions)·n,)` (D_e along rows (0), then columns (1), of every crop).
+    `phases`: which phases (default: all)."""
     x = torch.as_tensor(np.asarray(x)) if not isinstance(x, torch.Tensor) else x
-    if not x.is_floating_point(): x = one_hot(x, n_phases or int(x.max()) + 1)
+    P = x.shape[1] if x.is_floating_point() else (n_phases or int(x.max()) + 1)
     out = {k: {} for k in keys}
     with torch.no_grad():
-        for ph in range(x.shape[1]):
-            f = x[:, ph]
+        for ph in (range(P) if phases is None else phases):
+            f = x[:, ph].float() if x.is_floating_point() else (x == ph).float()
             if "vf" in keys: out["vf"][ph] = volume_fraction(f)
             if "sa" in keys: out["sa"][ph] = surface_area(f)
-            if "de" in keys: out["de"][ph] = torch.cat([effective_diffusivity(f, d, fem or FEMConfig.cpu()) for d in (0, 1)])
+            if "de" in keys: out["de"][ph] = torch.cat([effective_diffusivity(f, d, fem or FEMConfig.cpu()) for d in directions])
     return out
 
 # %% ../nbs/03_sds.ipynb #112d8945
