@@ -51,6 +51,52 @@ class _Panel:
         return run
     def _repr_mimebundle_(self, **kwargs): return self.widget._repr_mimebundle_(**kwargs)
 
+class _BackgroundPanel(_Panel):
+    """A panel whose work, `self._work(*args)`, runs in a background thread (`threaded=False`: in the
+    caller's thread) between a Run and a Stop button. Stop sets a flag that the work's progress
+    callback turns into `KeyboardInterrupt` (`_check_stop`)."""
+    stop_message = "stopping…"
+    def __init__(self, threaded: bool = True, run_label: str = "Run", run_icon: str = "play"):
+        super().__init__()
+        self.threaded, self.thread, self._stop = threaded, None, threading.Event()
+        self.run_button = W.Button(description=run_label, button_style="primary", icon=run_icon)
+        self.stop_button = W.Button(description="Stop", button_style="danger", icon="stop", disabled=True)
+        self.run_button.on_click(self.guarded(lambda _: self.run()))
+        self.stop_button.on_click(self.guarded(lambda _: self.stop()))
+
+    @property
+    def running(self) -> bool: return self.thread is not None and self.thread.is_alive()
+
+    def _check_idle(self):
+        if self.running: raise ValueError("already running: press Stop first")
+
+    def _check_stop(self):
+        if self._stop.is_set(): raise KeyboardInterrupt
+
+    def _start(self, *args):
+        "Disable Run, enable Stop, and run `self._work(*args)` (in a thread when `threaded`); the buttons flip back at the end."
+        self._stop.clear()
+        self.run_button.disabled, self.stop_button.disabled = True, False
+        self.say("busy", "starting…")
+        if self.threaded:
+            self.thread = threading.Thread(target=self._guarded_work, args=args, daemon=True)
+            self.thread.start()
+        else: self._guarded_work(*args)
+
+    def _guarded_work(self, *args):
+        try: self._work(*args)
+        finally: self.run_button.disabled, self.stop_button.disabled = False, True
+
+    def stop(self):
+        "Ask the running work to stop at its next step."
+        self._stop.set()
+        if self.running: self.say("busy", self.stop_message)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        "Block until the background run ends; `True` if it has."
+        if self.thread is not None: self.thread.join(timeout)
+        return not self.running
+
 def _int(w: W.Widget, name: str, lo: int = 0) -> int:
     v = w.value
     if v is None or int(v) != v or v < lo: raise ValueError(f"{name} must be an integer ≥ {lo}, got {v!r}")
@@ -70,16 +116,15 @@ def _default_load(name):
     from microlad.pipeline import bundled_model
     return bundled_model(name, device="cpu")
 
-class ReconstructPanel(_Panel):
+class ReconstructPanel(_BackgroundPanel):
     """L-MPDD reconstruction panel over `reconstruct_fn` (default `microlad.lmpdd.reconstruct`), run in a
     background thread (`threaded=False`: in the caller's thread) with a progress bar and a Stop button."""
     def __init__(self, model=None, reconstruct_fn: Callable | None = None, load_fn: Callable | None = None,
                  save_fn: Callable = save_volume, names: Sequence[str] = ("porous", "anode"), size: int = 64,
                  on_result: Callable | None = None, threaded: bool = True):
-        super().__init__()
-        self.model, self.volume, self.on_result, self.threaded = model, None, on_result, threaded
+        super().__init__(threaded, "Reconstruct", "cube")
+        self.model, self.volume, self.on_result = model, None, on_result
         self.reconstruct_fn, self.load_fn, self.save_fn = reconstruct_fn or _default_reconstruct, load_fn or _default_load, save_fn
-        self.thread, self._stop = None, threading.Event()
         st = dict(description_width="110px")
         self.name = W.Dropdown(options=list(names) if model is None else ["(given model)"], description="micrograph",
                                disabled=model is not None, style=st)
@@ -87,22 +132,15 @@ class ReconstructPanel(_Panel):
         self.steps = W.IntText(50, description="DDIM steps", style=st)
         self.refine = W.IntText(2, description="refine passes", style=st)
         self.seed = W.IntText(0, description="seed", style=st)
-        self.run_button = W.Button(description="Reconstruct", button_style="primary", icon="cube")
-        self.stop_button = W.Button(description="Stop", button_style="warning", icon="stop", disabled=True)
         self.progress = W.IntProgress(0, 0, 1, description="", style=st)
         self.path = W.Text("reconstruction.tif", description="file", style=st)
         self.export_button = W.Button(description="Export", icon="save")
         self.iso = go.FigureWidget(isosurface_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.slices = go.FigureWidget(slices_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
-        self.run_button.on_click(self.guarded(lambda _: self.run()))
-        self.stop_button.on_click(self.guarded(lambda _: self.stop()))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
         self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps]), W.VBox([self.refine, self.seed]),
                                       W.VBox([self.run_button, self.stop_button])]),
                               W.HBox([self.progress, self.status]), self.iso, self.slices, W.HBox([self.path, self.export_button])])
-
-    @property
-    def running(self) -> bool: return self.thread is not None and self.thread.is_alive()
 
     def settings(self) -> dict:
         "The widget values, validated: `{'shape', 'steps', 'refine_iters', 'seed'}`."
@@ -113,29 +151,13 @@ class ReconstructPanel(_Panel):
 
     def run(self):
         "Validate the settings and reconstruct one volume (in a thread unless `threaded=False`); the result is shown and kept in `volume`."
-        if self.running: raise ValueError("already running: press Stop first")
+        self._check_idle()
         kw = self.settings()
-        self._stop.clear()
-        self.run_button.disabled, self.stop_button.disabled = True, False
         self.progress.value, self.progress.description = 0, ""
-        self.say("busy", "starting…")
-        if self.threaded:
-            self.thread = threading.Thread(target=self._work, args=(kw,), daemon=True)
-            self.thread.start()
-        else: self._work(kw)
-
-    def stop(self):
-        "Ask the running reconstruction to stop at its next step (the previous volume stays)."
-        self._stop.set()
-        if self.running: self.say("busy", "stopping…")
-
-    def wait(self, timeout: float | None = None) -> bool:
-        "Block until the background run ends; `True` if it has."
-        if self.thread is not None: self.thread.join(timeout)
-        return not self.running
+        self._start(kw)
 
     def _on_progress(self, stage: str, done: int, total: int):
-        if self._stop.is_set(): raise KeyboardInterrupt
+        self._check_stop()
         if self.progress.description != stage: self.progress.description, self.progress.value = stage, 0
         self.progress.max, self.progress.value = total, done
 
@@ -159,8 +181,6 @@ class ReconstructPanel(_Panel):
             if self.on_result is not None: self.on_result(self.volume)
         except KeyboardInterrupt: self.say("info", "stopped; the previous volume (if any) is kept")
         except Exception as e: self.say("error", _error_text(e))
-        finally:
-            self.run_button.disabled, self.stop_button.disabled = False, True
 
     def export(self):
         "Write the last volume to the file named in `path` (suffix: .tif/.tiff, .vti or .npy)."
@@ -211,19 +231,20 @@ def _mid_objective_values(objectives, probs: torch.Tensor, axis: int) -> tuple:
             if l is not None: loss += float(l); vals[o.label] = float(v)
     return loss, vals
 
-class SDSPanel(_Panel):
+class SDSPanel(_BackgroundPanel):
     """Score-distillation inverse-design panel over `guide_fn` (default `microlad.sds.guide`), run in a
     background thread (`threaded=False`: in the caller's thread) with a Stop button. `guide_kwargs`
     (e.g. `t_range`, `config`) are passed to every call."""
     def __init__(self, model=None, volume=None, guide_fn: Callable | None = None, reconstruct_fn: Callable | None = None,
                  objective_fn: Callable = make_objective, save_fn: Callable = save_volume, stats=None,
                  threaded: bool = True, plot_every: int = 1, size: int = 64, guide_kwargs: dict | None = None):
-        super().__init__()
+        super().__init__(threaded)
+        self.stop_message = "stopping after this step…"
         self.guide_kwargs = dict(guide_kwargs or {})
         self.model, self.volume, self.stats, self.result = model, volume, stats, None
         self.guide_fn, self.reconstruct_fn = guide_fn or _default_guide, reconstruct_fn or _default_reconstruct
-        self.objective_fn, self.save_fn, self.threaded, self.plot_every, self.size = objective_fn, save_fn, threaded, plot_every, size
-        self.objectives, self.thread, self._stop = [], None, threading.Event()
+        self.objective_fn, self.save_fn, self.plot_every, self.size = objective_fn, save_fn, plot_every, size
+        self.objectives = []
         st = dict(description_width="110px")
         self.kind = W.Dropdown(options=list(OBJECTIVES), description="objective", style=st)
         self.phase = W.IntText(1, description="phase", style=st)
@@ -237,8 +258,6 @@ class SDSPanel(_Panel):
         self.steps = W.IntText(100, description="steps", style=st)
         self.slices = W.IntText(4, description="slices / step", style=st)
         self.seed = W.IntText(0, description="seed", style=st)
-        self.run_button = W.Button(description="Run", button_style="primary", icon="play")
-        self.stop_button = W.Button(description="Stop", button_style="danger", icon="stop", disabled=True)
         self.progress = W.IntProgress(0, min=0, max=1, description="steps")
         self.loss_fig = go.FigureWidget(sds_progress_figure())
         self.iso = go.FigureWidget(isosurface_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
@@ -247,8 +266,6 @@ class SDSPanel(_Panel):
         self.export_button = W.Button(description="Export", icon="save")
         self.add_button.on_click(self.guarded(lambda _: self.add_objective()))
         self.clear_button.on_click(self.guarded(lambda _: self.clear_objectives()))
-        self.run_button.on_click(self.guarded(lambda _: self.run()))
-        self.stop_button.on_click(self.guarded(lambda _: self.stop()))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
         self.widget = W.VBox([
             W.HBox([W.VBox([self.kind, self.phase]), W.VBox([self.target, self.w_m, self.w_p]), W.VBox([self.add_button, self.clear_button])]),
@@ -277,9 +294,6 @@ class SDSPanel(_Panel):
         self.volume = volume
 
     # -- running
-    @property
-    def running(self) -> bool: return self.thread is not None and self.thread.is_alive()
-
     def settings(self) -> dict:
         "The validated run settings passed to `guide_fn`."
         return dict(steps=_int(self.steps, "steps", 1), lr=_pos(self.lr, "lr"),
@@ -287,31 +301,15 @@ class SDSPanel(_Panel):
 
     def run(self):
         "Validate the inputs and start `guide_fn` (in a thread unless `threaded=False`)."
-        if self.running: raise ValueError("already running: press Stop first")
+        self._check_idle()
         if self.model is None: raise ValueError("no model: create the panel with SDSPanel(model=...)")
         objs = list(self.objectives) or [self.current_objective()]
         kw = self.settings()
         if self.volume is None:
             s = self.size
             if s % 16: raise ValueError(f"size must be a multiple of 16, got {s}")
-        self._stop.clear()
-        self.run_button.disabled, self.stop_button.disabled = True, False
         self.progress.max, self.progress.value = kw["steps"], 0
-        self.say("busy", "starting…")
-        if self.threaded:
-            self.thread = threading.Thread(target=self._work, args=(objs, kw), daemon=True)
-            self.thread.start()
-        else: self._work(objs, kw)
-
-    def stop(self):
-        "Ask the running optimisation to stop after the current step."
-        self._stop.set()
-        if self.running: self.say("busy", "stopping after this step…")
-
-    def wait(self, timeout: float | None = None) -> bool:
-        "Block until the background run ends; `True` if it has."
-        if self.thread is not None: self.thread.join(timeout)
-        return not self.running
+        self._start(objs, kw)
 
     def _resolve(self, objs):
         if all(o.resolved for o in objs): return objs
@@ -341,11 +339,9 @@ class SDSPanel(_Panel):
             self.say("ok", f"{'stopped after' if stopped else 'done:'} {getattr(res, 'step', kw['steps'])} steps in "
                             f"{time.perf_counter() - t0:.1f} s")
         except Exception as e: self.say("error", _error_text(e))
-        finally:
-            self.run_button.disabled, self.stop_button.disabled = False, True
 
     def _on_step(self, done: int, probs=None):
-        if self._stop.is_set(): raise KeyboardInterrupt
+        self._check_stop()
         self.progress.value = done
         if probs is None or done % self.plot_every: return
         loss, vals = _mid_objective_values(self._live_objs, probs, done % 3)
