@@ -254,9 +254,9 @@ class SDSPanel(_BackgroundPanel):
         self.w_p = W.FloatText(1.0, description="w_P (property)", style=st)
         self.add_button, self.clear_button = W.Button(description="Add", icon="plus"), W.Button(description="Clear", icon="trash")
         self.objectives_html = W.HTML("<i>no objectives added: Run uses the row above</i>")
-        self.lr = W.FloatText(0.05, description="lr", style=st)
+        self.lr = W.FloatText(0.1, description="lr", style=st)             # SDSConfig.cpu().lr
         self.steps = W.IntText(100, description="steps", style=st)
-        self.slices = W.IntText(4, description="slices / step", style=st)
+        self.slices = W.IntText(4, description="slices / step", style=st)  # SDSConfig.cpu().slices_per_step
         self.seed = W.IntText(0, description="seed", style=st)
         self.progress = W.IntProgress(0, min=0, max=1, description="steps")
         self.loss_fig = go.FigureWidget(sds_progress_figure())
