@@ -22,7 +22,7 @@ from .descriptors import (phase_field, two_point_correlation, two_point_correlat
 # %% auto #0
 __all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'MultiPlaneDenoiser', 'latent_volume_shape',
            'sample_latent_volume', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'reconstruct',
-           'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
+           'phase_fractions', 'match_phase_fractions', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 @dataclass
@@ -190,9 +190,12 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
 def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, steps: int | None = None,
                 sampler: str | None = None, seed: int = 0, combine: str | None = None,
                 refine_iters: int | None = None, eta: float | None = None, config: LMPDDConfig | None = None,
-                progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None):
+                progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None,
+                fractions=None):
     """Generate `n` volumes of `shape` `(D,H,W)` (sides multiples of 16) from a 2D latent diffusion model.
     Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
+    Labels are the argmax of the probabilities, or with `fractions` `(P,)` (e.g. the micrograph's phase
+    fractions) `match_phase_fractions` of each volume.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     over = dict(steps=steps, sampler=sampler, combine=combine, refine_iters=refine_iters, eta=eta)
@@ -201,8 +204,35 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, steps: i
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
     probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
                           callback=stage("decode"))
-    labels = probs.argmax(1)
+    if fractions is None: labels = probs.argmax(1)
+    else: labels = torch.stack([match_phase_fractions(p, fractions) for p in probs.cpu()]).to(probs.device)
     return (labels, probs) if return_probs else labels
+
+# %% ../nbs/02_lmpdd.ipynb #3f704ba0
+def phase_fractions(labels, n_phases: int | None = None) -> torch.Tensor:
+    "Fraction of each phase `(P,)` in label images or volumes of any shape."
+    l = torch.as_tensor(np.asarray(labels) if not torch.is_tensor(labels) else labels).flatten().long()
+    return torch.bincount(l, minlength=n_phases or int(l.max()) + 1).double().div(l.numel()).float()
+
+def match_phase_fractions(probs: torch.Tensor, fractions, sweeps: int = 8) -> torch.Tensor:
+    """Labels `(D,H,W)` from probabilities `(P,D,H,W)` whose phase fractions match `fractions` `(P,)`:
+    `argmax(log p + b)` with per-phase offsets `b` (b₀ = 0). With the other offsets fixed, voxel i takes
+    phase p iff `b_p > d_i = max_{q≠p}(log p_q + b_q) − log p_p`, so the exact `b_p` is a quantile of `d`;
+    `sweeps` passes over phases 1..P-1 (one is exact for two phases)."""
+    P = probs.shape[0]
+    f = torch.as_tensor(fractions, dtype=torch.float64).flatten()
+    if f.numel() != P: raise ValueError(f"fractions has {f.numel()} entries for {P} phases")
+    if (f < 0).any() or abs(float(f.sum()) - 1) > 1e-3: raise ValueError(f"fractions must be >= 0 and sum to 1, got {f.tolist()}")
+    lp = probs.float().clamp_min(1e-30).log().reshape(P, -1)
+    N, b = lp.shape[1], torch.zeros(P, 1)
+    for _ in range(sweeps if P > 2 else 1):
+        for p in range(1, P):
+            d = torch.cat([lp[:p] + b[:p], lp[p + 1:] + b[p + 1:]]).max(0).values - lp[p]
+            k = int(round(float(f[p]) * N))                  # voxels that should be phase p
+            if k <= 0: b[p] = d.min() - 1
+            elif k >= N: b[p] = d.max() + 1
+            else: b[p] = (torch.kthvalue(d, k).values + torch.kthvalue(d, k + 1).values) / 2
+    return (lp + b).argmax(0).reshape(probs.shape[1:])
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
