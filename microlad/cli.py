@@ -15,11 +15,11 @@ from .data import (read_micrograph, default_micrograph, PatchDataset, save_volum
 from .descriptors import s2_report, format_s2_table
 from .ldm import load_model
 from .pipeline import train, bundled_model
-from .lmpdd import reconstruct, per_axis_s2_errors
+from .lmpdd import reconstruct, per_axis_s2_errors, phase_fractions
 from .data import reference_crops
 
 # %% auto #0
-__all__ = ['orthogonal_slices_image', 's2_check', 'reconstruct_to_files', 'demo', 'main']
+__all__ = ['orthogonal_slices_image', 's2_check', 'training_fractions', 'reconstruct_to_files', 'demo', 'main']
 
 # %% ../nbs/10_cli.ipynb #cdea63a1
 def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4):
@@ -50,9 +50,18 @@ def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, see
                      + "  ".join(f"{float(e):6.2f}" for e in per_axis[:, p]))
     return rows, "\n".join(lines)
 
+def training_fractions(micrograph, n_crops: int = 256, seed: int = 0) -> torch.Tensor:
+    "Phase fractions `(P,)` of crops from the training band of `micrograph` (the S₂ check scores against the other band)."
+    P = int(np.asarray(micrograph).max()) + 1
+    return phase_fractions(reference_crops(micrograph, n=n_crops, split="train", seed=seed), P)
+
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
-                         formats=("tif", "npy"), progress: bool = True, **kw) -> dict:
-    "Generate `n` volumes with `model`, write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`."
+                         formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False, **kw) -> dict:
+    """Generate `n` volumes with `model`, write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
+    `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`)."""
+    if match_fractions:
+        if micrograph is None: raise ValueError("match_fractions needs the training micrograph (--micrograph)")
+        kw["fractions"] = training_fractions(micrograph, seed=seed)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     vols = reconstruct(model, shape=tuple(shape), n=n, seed=seed, progress=progress, **kw)
@@ -65,7 +74,9 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
     crop = None
     if micrograph is not None:
         rows, text = s2_check(vols, micrograph, seed=seed)
-        text = f"{n} volume(s) of shape {tuple(shape)} in {seconds:.1f} s on {model.device}\n\n" + text
+        how = ("labels: phase fractions matched to the micrograph's training band "
+               f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
+        text = f"{n} volume(s) of shape {tuple(shape)} in {seconds:.1f} s on {model.device}; {how}\n\n" + text
         with atomic_write(out / "report.txt", "w") as f: f.write(text + "\n")
         res.update(rows=rows, report=text)
         crop = micrograph[:64, :64]
@@ -74,11 +85,13 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
     return res
 
 # %% ../nbs/10_cli.ipynb #693ccc43
-def demo(out="out/demo", name: str = "porous", shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True) -> dict:
+def demo(out="out/demo", name: str = "porous", shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True,
+         match_fractions: bool = False) -> dict:
     "Bundled micrograph `name` + shipped weights → volume(s), slices PNG and S₂ report in `out`."
     model = bundled_model(name)
     micrograph = read_micrograph(default_micrograph(name))
-    res = reconstruct_to_files(model, out, n=n, shape=shape, seed=seed, micrograph=micrograph, progress=progress)
+    res = reconstruct_to_files(model, out, n=n, shape=shape, seed=seed, micrograph=micrograph, progress=progress,
+                               match_fractions=match_fractions)
     print(res["report"])
     print(f"\nwrote {', '.join(res['files'])}, {Path(out)/'slices.png'}, {Path(out)/'report.txt'}")
     return res
@@ -92,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--out", default="out/demo")
     d.add_argument("--shape", type=int, nargs=3, default=[64, 64, 64])
     d.add_argument("--seed", type=int, default=0)
+    d.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions")
     t = sub.add_parser("train", help="train VAE then LDM on one segmented micrograph (resumes if interrupted)")
     t.add_argument("image"); t.add_argument("--out", required=True)
     t.add_argument("--preset", default="cpu", choices=["cpu", "paper"])
@@ -105,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--steps", type=int, default=None)
     r.add_argument("--sampler", choices=["ddim", "ddpm"], default=None)
     r.add_argument("--micrograph", default=None, help="the training micrograph, for the S2 report")
+    r.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions (needs --micrograph)")
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"])
     return ap
 
@@ -112,14 +127,15 @@ def main(argv=None) -> int:
     "Entry point of the `microlad` command."
     a = _parser().parse_args(argv)
     try:
-        if a.cmd == "demo": demo(a.out, a.name, tuple(a.shape), seed=a.seed)
+        if a.cmd == "demo": demo(a.out, a.name, tuple(a.shape), seed=a.seed, match_fractions=a.match_fractions)
         elif a.cmd == "train":
             m = train(a.image, a.out, a.preset, n_phases=a.n_phases)
             print(json.dumps(json.loads((Path(a.out) / "train_log.json").read_text()), indent=1))
         elif a.cmd == "reconstruct":
             kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
-            res = reconstruct_to_files(load_model(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats), **kw)
+            res = reconstruct_to_files(load_model(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
+                                       match_fractions=a.match_fractions, **kw)
             if "report" in res: print(res["report"])
             print("wrote", ", ".join(res["files"]))
     except (ValueError, FileNotFoundError) as e:
