@@ -61,6 +61,7 @@ def main():
     ap.add_argument("--tiny", action="store_true", help="use a tiny model trained here instead of the shipped weights")
     ap.add_argument("--slices", type=int, default=None, help="override SDSConfig.cpu().slices_per_step")
     ap.add_argument("--inner", type=int, default=None, help="override SDSConfig.cpu().inner_steps")
+    ap.add_argument("--t-range", default=None, help="override SDSConfig.cpu().t_range, e.g. 50,300")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice / OMP_NUM_THREADS)")
     a = ap.parse_args()
     if a.quick: a.weights, a.lrs, a.steps = (1.0,), (0.1, 0.01), (500,)
@@ -77,6 +78,7 @@ def main():
     cfg = SDSConfig.cpu()
     if a.slices: cfg.slices_per_step = a.slices
     if a.inner: cfg.inner_steps = a.inner
+    if a.t_range: cfg.t_range = tuple(int(t) for t in a.t_range.split(","))
     print(f"# bench_sds: {a.name}, phase {a.phase}, start = L-MPDD {a.size}³ (seed 0); weights: {weights}")
     print(f"# {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"load average {os.getloadavg()[0]:.2f} (at start)")
