@@ -180,9 +180,11 @@ def _phase_colourscale(P: int):
 
 # %% ../nbs/05_analysis.ipynb #26169a73
 def isosurface_figure(volume, n_phases: int | None = None, phases: Sequence[int] | None = None, max_side: int = 24,
-                      opacity: float = 1.0, hide_first: bool = True, title: str | None = None) -> go.Figure:
+                      opacity: float = 1.0, shown: Sequence[int] | None = None, title: str | None = None) -> go.Figure:
     """Per-phase 0.5-isosurfaces of a label volume `(D,H,W)` (or probabilities `(P,D,H,W)`), each
-    phase block-averaged to ≤ `max_side` points per side."""
+    phase block-averaged to ≤ `max_side` points per side. `phases`: the phases in the figure (default all);
+    `shown`: those drawn at first, the others wait in the legend (default: all of `phases` when given,
+    else the last phase only)."""
     v = _labels_np(volume)
     if v.ndim == 4 and np.issubdtype(v.dtype, np.floating): probs = torch.as_tensor(v, dtype=torch.float32)
     elif v.ndim == 3: probs = F.one_hot(torch.as_tensor(v).long(), _n_phases(v, n_phases)).permute(3, 0, 1, 2).float()
@@ -193,13 +195,14 @@ def isosurface_figure(volume, n_phases: int | None = None, phases: Sequence[int]
     g = [(np.arange(n) + 0.5) * k - 0.5 for n in pooled.shape[1:]]
     X, Y, Z = (u.astype(np.float32) for u in np.meshgrid(*g, indexing="ij"))
     fig = go.Figure()
+    shown = set((list(phases) if phases is not None else [P - 1]) if shown is None else shown)
     for p in (range(P) if phases is None else phases):
         c = PHASE_COLOURS[p % len(PHASE_COLOURS)]
         fig.add_trace(go.Isosurface(
             x=X.ravel(), y=Y.ravel(), z=Z.ravel(), value=pooled[p].numpy().ravel(),
             isomin=0.5, isomax=1.01, surface_count=1, caps=dict(x_show=True, y_show=True, z_show=True),
             colorscale=[[0, c], [1, c]], showscale=False, opacity=opacity, name=f"phase {p}", showlegend=True,
-            visible="legendonly" if (hide_first and p == 0 and P > 1 and phases is None) else True,
+            visible=True if p in shown else "legendonly",
             flatshading=False, lighting=dict(ambient=0.5, diffuse=0.8, specular=0.2)))
     fig.update_layout(title=title, scene=dict(aspectmode="data", xaxis_title="x", yaxis_title="y", zaxis_title="z"),
                       margin=dict(l=0, r=0, t=40 if title else 10, b=0), legend=dict(x=0.01, y=0.99))
