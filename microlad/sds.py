@@ -243,6 +243,7 @@ class SDSConfig:
     checkpoint_every: int = 100     # steps between checkpoints (when `checkpoint` is given)
     snapshots: int = 8              # how many times the three mid-slices are recorded
     straight_through: bool = True   # objectives see the argmax one-hot (forward) with soft-probability gradients
+    lr_end: float | None = None     # if set, lr decays geometrically from `lr` (first step) to `lr_end` (last step)
 
     @classmethod
     def paper(cls): return cls(steps=6000, lr=1e-3, t_range=(200, 500), slices_per_step=1, inner_steps=1, checkpoint_every=500)
@@ -256,6 +257,12 @@ class SDSConfig:
         if self.steps < 0 or self.slices_per_step < 1 or self.inner_steps < 1 or self.checkpoint_every < 1:
             raise ValueError("steps must be >= 0; slices_per_step, inner_steps, checkpoint_every >= 1")
         if not self.lr > 0: raise ValueError(f"lr must be > 0, got {self.lr}")
+        if self.lr_end is not None and not self.lr_end > 0: raise ValueError(f"lr_end must be > 0 or None, got {self.lr_end}")
+
+    def lr_at(self, step: int) -> float:
+        "Learning rate of step `step` (0-based) of `steps`."
+        if self.lr_end is None: return self.lr
+        return self.lr * (self.lr_end / self.lr) ** (min(step, self.steps - 1) / max(1, self.steps - 1))
         _check_weight(self.sds_weight)
 
 # %% ../nbs/03_sds.ipynb #fb4ba64d
@@ -410,7 +417,7 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
                 (grad,) = torch.autograd.grad(total, z)     # grads w.r.t. z only: model weights untouched
                 with torch.no_grad():                       # Adam (β = 0.9, 0.999), bias-corrected
                     m1.mul_(0.9).add_(grad, alpha=0.1); m2.mul_(0.999).addcmul_(grad, grad, value=0.001)
-                    z -= cfg.lr * (m1 / (1 - 0.9 ** i)) / ((m2 / (1 - 0.999 ** i)).sqrt() + 1e-8)
+                    z -= cfg.lr_at(done) * (m1 / (1 - 0.9 ** i)) / ((m2 / (1 - 0.999 ** i)).sqrt() + 1e-8)
             with torch.no_grad(): new = decode_latents(vae, z)
             pending = (axis, idx, volume_slices(vol, axis, idx))     # undo record until the step is committed
             put_slices(vol, axis, idx, new)
