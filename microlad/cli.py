@@ -15,11 +15,12 @@ from .data import (read_micrograph, default_micrograph, PatchDataset, save_volum
 from .descriptors import s2_report, format_s2_table
 from .ldm import load_model
 from .pipeline import train, bundled_model
-from .lmpdd import reconstruct, per_axis_s2_errors, phase_fractions
+from .lmpdd import reconstruct, per_axis_s2_errors, training_fractions
+from .descriptors import phase_fractions
 from .data import reference_crops
 
 # %% auto #0
-__all__ = ['orthogonal_slices_image', 's2_check', 'training_fractions', 'reconstruct_to_files', 'demo', 'main']
+__all__ = ['orthogonal_slices_image', 's2_check', 'reconstruct_to_files', 'demo', 'main']
 
 # %% ../nbs/10_cli.ipynb #cdea63a1
 def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4):
@@ -45,15 +46,11 @@ def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, see
     per_axis = per_axis_s2_errors(vols, crops, n_phases=P)          # (3, P), %
     lines = [format_s2_table(rows, title=f"S2 of {len(volumes)} volume(s) {tuple(volumes.shape[1:])} vs {len(crops)} held-out crops"),
              "", "phase  Vf volume  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2"]
+    fv, fm = phase_fractions(volumes, P), phase_fractions(micrograph, P)
     for p in range(P):
-        lines.append(f"{p:>5}  {float((volumes == p).mean()):9.4f}  {float((micrograph == p).mean()):13.4f}  "
+        lines.append(f"{p:>5}  {float(fv[p]):9.4f}  {float(fm[p]):13.4f}  "
                      + "  ".join(f"{float(e):6.2f}" for e in per_axis[:, p]))
     return rows, "\n".join(lines)
-
-def training_fractions(micrograph, n_crops: int = 256, seed: int = 0) -> torch.Tensor:
-    "Phase fractions `(P,)` of crops from the training band of `micrograph` (the S₂ check scores against the other band)."
-    P = int(np.asarray(micrograph).max()) + 1
-    return phase_fractions(reference_crops(micrograph, n=n_crops, split="train", seed=seed), P)
 
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
                          formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False, **kw) -> dict:

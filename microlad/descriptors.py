@@ -13,9 +13,9 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['phase_field', 'volume_fraction', 'two_point_correlation', 'two_point_correlation_per_axis', 'gaussian_smooth',
-           'surface_area', 's2_mae', 's2_area', 's2_relative_error', 'descriptor_summary', 'S2Row', 's2_report',
-           'format_s2_table']
+__all__ = ['phase_field', 'volume_fraction', 'phase_fractions', 'two_point_correlation', 'two_point_correlation_per_axis',
+           'gaussian_smooth', 'surface_area', 's2_mae', 's2_area', 's2_relative_error', 'descriptor_summary', 'S2Row',
+           's2_report', 'format_s2_table']
 
 # %% ../nbs/07_descriptors.ipynb #ec7ec322
 def _as_tensor(x) -> torch.Tensor:
@@ -67,6 +67,12 @@ def volume_fraction(field, ndim: int = 2) -> torch.Tensor:
     "Volume fraction of a phase field `(..., *spatial)` -> `(...,)` (dimensionless)."
     field = _as_field(field); _check_ndim(field, ndim)
     return field.mean(dim=tuple(range(-ndim, 0)))
+
+# %% ../nbs/07_descriptors.ipynb #d1340073
+def phase_fractions(labels, n_phases: int | None = None) -> torch.Tensor:
+    "Fraction of each phase `(P,)` in label images or volumes of any shape (labels `0..P-1`)."
+    l = torch.as_tensor(np.asarray(labels) if not torch.is_tensor(labels) else labels).flatten().long()
+    return torch.bincount(l, minlength=n_phases or int(l.max()) + 1).double().div(l.numel()).float()
 
 # %% ../nbs/07_descriptors.ipynb #aa0b4515
 def _fast_len(n: int) -> int:

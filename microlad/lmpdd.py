@@ -16,13 +16,14 @@ from tqdm.auto import tqdm
 from .ldm import LatentDiffusion, ddpm_sample, ddim_sample
 from .vae import encode_slices, decode_latents
 from .data import PatchDataset, reference_crops
-from .descriptors import (phase_field, two_point_correlation, two_point_correlation_per_axis,
+from .descriptors import (phase_field, phase_fractions, two_point_correlation, two_point_correlation_per_axis,
                                   s2_relative_error, s2_mae, s2_report, format_s2_table)
 
 # %% auto #0
 __all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'MultiPlaneDenoiser', 'latent_volume_shape',
            'sample_latent_volume', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'reconstruct',
-           'phase_fractions', 'match_phase_fractions', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
+           'match_phase_fractions', 'training_fractions', 'per_axis_s2_errors', 'slice_change_rate',
+           'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 @dataclass
@@ -209,11 +210,6 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, steps: i
     return (labels, probs) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #3f704ba0
-def phase_fractions(labels, n_phases: int | None = None) -> torch.Tensor:
-    "Fraction of each phase `(P,)` in label images or volumes of any shape."
-    l = torch.as_tensor(np.asarray(labels) if not torch.is_tensor(labels) else labels).flatten().long()
-    return torch.bincount(l, minlength=n_phases or int(l.max()) + 1).double().div(l.numel()).float()
-
 def match_phase_fractions(probs: torch.Tensor, fractions, sweeps: int = 8) -> torch.Tensor:
     """Labels `(D,H,W)` from probabilities `(P,D,H,W)` whose phase fractions match `fractions` `(P,)`:
     `argmax(log p + b)` with per-phase offsets `b` (b₀ = 0). With the other offsets fixed, voxel i takes
@@ -233,6 +229,11 @@ def match_phase_fractions(probs: torch.Tensor, fractions, sweeps: int = 8) -> to
             elif k >= N: b[p] = d.max() + 1
             else: b[p] = (torch.kthvalue(d, k).values + torch.kthvalue(d, k + 1).values) / 2
     return (lp + b).argmax(0).reshape(probs.shape[1:])
+
+def training_fractions(micrograph, n_crops: int = 256, seed: int = 0) -> torch.Tensor:
+    "Phase fractions `(P,)` of crops from the training band of `micrograph` (S₂ checks score against the other band)."
+    P = int(np.asarray(micrograph).max()) + 1
+    return phase_fractions(reference_crops(micrograph, n=n_crops, split="train", seed=seed), P)
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:

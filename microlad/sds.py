@@ -445,13 +445,16 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
     return SDSResult(vol, vol.argmax(0), history, done, interrupted, objectives)
 
 # %% ../nbs/03_sds.ipynb #ea318376
+def _volume_on_cpu(volume, n_phases: int | None) -> torch.Tensor:
+    "Labels `(D,H,W)` (`n_phases` default: max label + 1) or probabilities `(P,D,H,W)` → float32 `(P,D,H,W)` on the CPU."
+    v = volume if isinstance(volume, torch.Tensor) else torch.as_tensor(np.asarray(volume))
+    return _as_volume(v, v.shape[-4] if v.is_floating_point() else (n_phases or int(v.max()) + 1), "cpu")
+
 @torch.no_grad()
 def evaluate(volume, objectives: Sequence[Objective], n_phases: int | None = None, batch_size: int = 64) -> dict:
     """Each objective's descriptor, averaged over every slice of `volume` (labels `(D,H,W)` → one-hot, or
     probabilities `(P,D,H,W)`) along all three axes that it applies to: `{label: value}`."""
-    v = volume if isinstance(volume, torch.Tensor) else torch.as_tensor(np.asarray(volume))
-    P = v.shape[-4] if v.is_floating_point() else (n_phases or int(v.max()) + 1)
-    vol = _as_volume(v, P, "cpu")
+    vol = _volume_on_cpu(volume, n_phases)
     out = {}
     for n, o in zip(_labels_unique(objectives), objectives):
         vals = []
@@ -465,8 +468,6 @@ def evaluate(volume, objectives: Sequence[Objective], n_phases: int | None = Non
 
 def slice_descriptors(volume, keys=("vf", "sa", "de"), n_phases: int | None = None, fem: FEMConfig | None = None) -> dict:
     "`crop_descriptors` of every slice of a volume (labels `(D,H,W)` or probabilities `(P,D,H,W)`) along all three axes."
-    v = volume if isinstance(volume, torch.Tensor) else torch.as_tensor(np.asarray(volume))
-    P = v.shape[-4] if v.is_floating_point() else (n_phases or int(v.max()) + 1)
-    vol = _as_volume(v, P, "cpu")
+    vol = _volume_on_cpu(volume, n_phases)
     s = torch.cat([volume_slices(vol, a, torch.arange(vol.shape[a + 1])) for a in range(3)])
     return crop_descriptors(s, keys, fem=fem)

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from .analysis import (isosurface_figure, slices_figure, umap_figure, sds_progress_figure, umap_projection,
                                slice_coherence, slice_properties, slices_of, PHASE_COLOURS, _phase_colourscale)
 from .data import save_volume
+from .descriptors import phase_fractions
 
 # %% auto #0
 __all__ = ['OBJECTIVES', 'status_html', 'replace_figure', 'ReconstructPanel', 'parse_target', 'make_objective', 'SDSPanel',
@@ -176,7 +177,7 @@ class ReconstructPanel(_BackgroundPanel):
             P = getattr(model, "n_phases", None) or int(self.volume.max()) + 1
             replace_figure(self.iso, isosurface_figure(self.volume, n_phases=P))
             replace_figure(self.slices, slices_figure(self.volume, n_phases=P))
-            fr = ", ".join(f"{(self.volume == p).mean():.3f}" for p in range(P))
+            fr = ", ".join(f"{float(f):.3f}" for f in phase_fractions(self.volume, P))
             self.say("ok", f"{shape[0]}³ volume in {time.perf_counter() - t0:.1f} s; phase fractions {fr}")
             if self.on_result is not None: self.on_result(self.volume)
         except KeyboardInterrupt: self.say("info", "stopped; the previous volume (if any) is kept")
