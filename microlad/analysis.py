@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 
 from .vae import VAE
 from .descriptors import (phase_field, volume_fraction, surface_area, two_point_correlation,
-                                  s2_relative_error)
+                                  s2_relative_error, mean_s2_curves)
 
 # %% auto #0
 __all__ = ['AXIS_NAMES', 'PHASE_COLOURS', 'slices_of', 'slice_embedding', 'umap_projection', 'consecutive_distance', 'Coherence',
@@ -251,18 +251,14 @@ def s2_figure(gen, ref, n_phases: int | None = None, r_max: int | None = None, g
     P = n_phases or int(max(g.max(), r.max())) + 1
     r_max = r_max or min(*g.shape[-gen_ndim:], *r.shape[-2:]) // 2
     fig = go.Figure()
-    with torch.no_grad():
-        for p in (range(P) if phases is None else phases):
-            cg = two_point_correlation(phase_field(g, p, P, ndim=gen_ndim), ndim=gen_ndim, r_max=r_max)
-            cr = two_point_correlation(phase_field(r, p, P, ndim=2), ndim=2, r_max=r_max)
-            cg, cr = cg.reshape(-1, cg.shape[-1]).mean(0), cr.reshape(-1, cr.shape[-1]).mean(0)
-            eps = float(s2_relative_error(cg, cr))
-            c = PHASE_COLOURS[p % len(PHASE_COLOURS)]
-            rr = np.arange(len(cg))
-            fig.add_trace(go.Scatter(x=rr, y=cg.numpy(), mode="lines", line=dict(color=c, width=2.5),
-                                     name=f"phase {p} generated (ε_rel = {eps:.2f} %)", meta=dict(eps_rel=eps, phase=p)))
-            fig.add_trace(go.Scatter(x=rr, y=cr.numpy(), mode="lines", line=dict(color=c, dash="dash"),
-                                     name=f"phase {p} training"))
+    for p, cg, cr in mean_s2_curves(g, r, P, gen_ndim, 2, r_max, phases=phases):
+        eps = float(s2_relative_error(cg, cr))
+        c = PHASE_COLOURS[p % len(PHASE_COLOURS)]
+        rr = np.arange(len(cg))
+        fig.add_trace(go.Scatter(x=rr, y=cg.numpy(), mode="lines", line=dict(color=c, width=2.5),
+                                 name=f"phase {p} generated (ε_rel = {eps:.2f} %)", meta=dict(eps_rel=eps, phase=p)))
+        fig.add_trace(go.Scatter(x=rr, y=cr.numpy(), mode="lines", line=dict(color=c, dash="dash"),
+                                 name=f"phase {p} training"))
     fig.update_layout(title=title, xaxis_title="r (pixels)", yaxis_title="S₂(r)", template="plotly_white",
                       legend=dict(x=0.98, xanchor="right", y=0.98))
     return fig

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['phase_field', 'volume_fraction', 'phase_fractions', 'two_point_correlation', 'two_point_correlation_per_axis',
            'gaussian_smooth', 'surface_area', 's2_mae', 's2_area', 's2_relative_error', 'descriptor_summary', 'S2Row',
-           's2_report', 'format_s2_table']
+           's2_report', 'mean_s2_curves', 'format_s2_table']
 
 # %% ../nbs/07_descriptors.ipynb #ec7ec322
 def _as_tensor(x) -> torch.Tensor:
@@ -264,13 +264,20 @@ def s2_report(gen_labels, ref_labels, n_phases: int | None = None, gen_ndim: int
     if gen_ndim is None: gen_ndim = 3 if g.dim() >= (5 if g.is_floating_point() else 4) else 2
     if n_phases is None: n_phases = max(_phases(g, None, gen_ndim)[1], _phases(r, None, ref_ndim)[1])
     if r_max is None: r_max = min(min(g.shape[-gen_ndim:]), min(r.shape[-ref_ndim:])) // 2
-    rows = []
+    return [S2Row(int(ph), float(s2_mae(cg, cr)), float(s2_relative_error(cg, cr)))
+            for ph, cg, cr in mean_s2_curves(g, r, n_phases, gen_ndim, ref_ndim, r_max, periodic, phases)]
+
+def mean_s2_curves(gen_labels, ref_labels, n_phases: int, gen_ndim: int, ref_ndim: int, r_max: int,
+                   periodic: bool = True, phases=None) -> list[tuple]:
+    "`[(phase, generated S_2 (r_max+1,), reference S_2 (r_max+1,))]`: the batch-mean curves that `s2_report` compares."
+    g, r = _as_tensor(gen_labels), _as_tensor(ref_labels)
+    out = []
     with torch.no_grad():
         for ph in (range(n_phases) if phases is None else phases):
             cg = _mean_curve(two_point_correlation(phase_field(g, ph, n_phases, gen_ndim), gen_ndim, r_max, periodic))
             cr = _mean_curve(two_point_correlation(phase_field(r, ph, n_phases, ref_ndim), ref_ndim, r_max, periodic))
-            rows.append(S2Row(int(ph), float(s2_mae(cg, cr)), float(s2_relative_error(cg, cr))))
-    return rows
+            out.append((int(ph), cg, cr))
+    return out
 
 def format_s2_table(rows, title: str | None = None) -> str:
     "Format `S2Row`s (or (phase, mae, eps_rel) tuples) as a small text table (Table-1 style)."
