@@ -6,6 +6,8 @@ one phase (default: the pore phase, 1, of the bundled porous micrograph).
     .venv/bin/python bench/bench_sds.py --quick          # weight 1, lr {0.1, 0.01}, 500 steps
     .venv/bin/python bench/bench_sds.py --objectives vf --weights 1 --lrs 0.1 --steps 500
     .venv/bin/python bench/bench_sds.py --tiny           # no shipped weights: a tiny model trained in seconds (timing + plumbing only)
+    .venv/bin/python bench/bench_sds.py --objectives de --feedback 0               # D_e without the integral feedback
+    .venv/bin/python bench/bench_sds.py --objectives de --lr-end 0.02 --lr-hold 0.5  # hold lr for half the run, then decay
 
 The start is one L-MPDD volume (`--size`³, seed 0). Every (objective, weight, lr) is ONE guided
 run to the largest step count; the rows for smaller step counts are read off the same run
@@ -62,6 +64,10 @@ def main():
     ap.add_argument("--slices", type=int, default=None, help="override SDSConfig.cpu().slices_per_step")
     ap.add_argument("--inner", type=int, default=None, help="override SDSConfig.cpu().inner_steps")
     ap.add_argument("--t-range", default=None, help="override SDSConfig.cpu().t_range, e.g. 50,300")
+    ap.add_argument("--lr-end", type=float, default=None, help="SDSConfig.lr_end: geometric lr decay to this value "
+                    "(the schedule depends on the run length, so each step count is then its own run)")
+    ap.add_argument("--lr-hold", type=float, default=0.0, help="SDSConfig.lr_hold: fraction of the steps at full lr before the decay")
+    ap.add_argument("--feedback", type=float, default=None, help="SDSConfig.feedback_gain (integral feedback on the volume)")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice / OMP_NUM_THREADS)")
     a = ap.parse_args()
     if a.quick: a.weights, a.lrs, a.steps = (1.0,), (0.1, 0.01), (500,)
@@ -79,6 +85,8 @@ def main():
     if a.slices: cfg.slices_per_step = a.slices
     if a.inner: cfg.inner_steps = a.inner
     if a.t_range: cfg.t_range = tuple(int(t) for t in a.t_range.split(","))
+    if a.lr_end: cfg.lr_end, cfg.lr_hold = a.lr_end, a.lr_hold
+    if a.feedback is not None: cfg.feedback_gain = a.feedback
     print(f"# bench_sds: {a.name}, phase {a.phase}, start = L-MPDD {a.size}³ (seed 0); weights: {weights}")
     print(f"# {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"load average {os.getloadavg()[0]:.2f} (at start)")
@@ -92,27 +100,29 @@ def main():
         v0 = evaluate(start.argmax(0), [probe])[probe.label]
         for w in a.weights:
             for lr in a.lrs:
-                marks, rows = set(a.steps), []
-                clock = dict(t0=time.perf_counter(), c0=time.process_time(), excl=0.0, cexcl=0.0)
+                # constant lr: one run, rows read off at each mark; a decaying lr: one run per step count
+                for marks in ([set(a.steps)] if cfg.lr_end is None else [{n} for n in a.steps]):
+                    rows = []
+                    clock = dict(t0=time.perf_counter(), c0=time.process_time(), excl=0.0, cexcl=0.0)
 
-                def cb(done, vol):
-                    if done not in marks: return
-                    el = time.perf_counter() - clock["t0"] - clock["excl"]
-                    cpu = time.process_time() - clock["c0"] - clock["cexcl"]
-                    te, tc = time.perf_counter(), time.process_time()
-                    v = evaluate(vol.argmax(0).cpu(), [probe])[probe.label]
-                    clock["excl"] += time.perf_counter() - te; clock["cexcl"] += time.process_time() - tc
-                    rows.append((done, v, el, cpu))
+                    def cb(done, vol):
+                        if done not in marks: return
+                        el = time.perf_counter() - clock["t0"] - clock["excl"]
+                        cpu = time.process_time() - clock["c0"] - clock["cexcl"]
+                        te, tc = time.perf_counter(), time.process_time()
+                        v = evaluate(vol.argmax(0).cpu(), [probe])[probe.label]
+                        clock["excl"] += time.perf_counter() - te; clock["cexcl"] += time.process_time() - tc
+                        rows.append((done, v, el, cpu))
 
-                guide(start, model, [cls(a.phase, target, weight=w)], config=cfg, steps=max(a.steps), lr=lr,
-                      stats=stats, progress=False, callback=cb)
-                for done, v, el, cpu in rows:
-                    bar = ""
-                    if done == 500: bar = (f"wall {'ok' if el <= BARS[key] else 'OVER'}, cpu {'ok' if cpu <= BARS[key] else 'OVER'}"
-                                           f" (<= {BARS[key]:.0f} s)")
-                    print(f"| {probe.label} | {probe.target:.4f} | {v0:.4f} | {w:g} | {lr:g} | {done} | {v:.4f} | "
-                          f"{abs(v - probe.target):.4f} | {100 * abs(v - probe.target) / probe.target:.1f} | {el:.1f} | {cpu:.1f} | {bar} |",
-                          flush=True)
+                    guide(start, model, [cls(a.phase, target, weight=w)], config=cfg, steps=max(marks), lr=lr,
+                          stats=stats, progress=False, callback=cb)
+                    for done, v, el, cpu in rows:
+                        bar = ""
+                        if done == 500: bar = (f"wall {'ok' if el <= BARS[key] else 'OVER'}, cpu {'ok' if cpu <= BARS[key] else 'OVER'}"
+                                               f" (<= {BARS[key]:.0f} s)")
+                        print(f"| {probe.label} | {probe.target:.4f} | {v0:.4f} | {w:g} | {lr:g} | {done} | {v:.4f} | "
+                              f"{abs(v - probe.target):.4f} | {100 * abs(v - probe.target) / probe.target:.1f} | {el:.1f} | {cpu:.1f} | {bar} |",
+                              flush=True)
     print(f"\n# load average {os.getloadavg()[0]:.2f} (at end)")
 
 

@@ -51,6 +51,7 @@ class Objective:
     scale: ClassVar[float] = 1.0
     relative: ClassVar[bool] = False
     symbol: ClassVar[str] = ""
+    feedback: ClassVar[bool] = False     # whether `SDSConfig.feedback_gain` shifts this target (see `_feedback`)
 
     def __post_init__(self):
         _check_phase(self.phase); _check_weight(self.weight)
@@ -86,17 +87,17 @@ class Objective:
         "Descriptor of each slice: probabilities `(B,P,h,w)` → `(B,)`, or `None` when it does not apply."
         raise NotImplementedError
 
-    def error(self, v: torch.Tensor) -> torch.Tensor:
-        "Signed error of descriptor values `v` in units of `scale`."
-        d = v - self.target
+    def error(self, v: torch.Tensor, offset: float = 0.0) -> torch.Tensor:
+        "Signed error of descriptor values `v` from `target + offset`, in units of `scale` (relative ones: of the target)."
+        d = v - (self.target + offset)
         if self.relative: d = d / max(float(self.target), 1e-3)
         return d / self.scale
 
-    def loss(self, probs: torch.Tensor, plane_axes=(1, 2)):
-        "`(loss, mean descriptor)` on slices `(B,P,h,w)`; `(None, None)` when it does not apply."
+    def loss(self, probs: torch.Tensor, plane_axes=(1, 2), offset: float = 0.0):
+        "`(loss, mean descriptor)` on slices `(B,P,h,w)` aiming at `target + offset`; `(None, None)` when it does not apply."
         v = self.value(probs, plane_axes)
         if v is None: return None, None
-        return self.weight * self.error(v).pow(2).mean(), v.detach().mean()
+        return self.weight * self.error(v, offset).pow(2).mean(), v.detach().mean()
 
 # %% ../nbs/03_sds.ipynb #0f4362b5
 @dataclass
@@ -137,6 +138,7 @@ class Diffusivity(Objective):
     scale: ClassVar[float] = 0.01
     relative: ClassVar[bool] = True
     symbol: ClassVar[str] = "D_e"
+    feedback: ClassVar[bool] = True      # a global, connectivity-driven property: worn down by writes along other axes
     def __post_init__(self):
         super().__post_init__()
         if self.axis not in (None, 0, 1, 2): raise ValueError(f"{self.label}: axis must be None, 0, 1 or 2, got {self.axis!r}")
@@ -243,10 +245,17 @@ class SDSConfig:
     checkpoint_every: int = 100     # steps between checkpoints (when `checkpoint` is given)
     snapshots: int = 8              # how many times the three mid-slices are recorded
     straight_through: bool = True   # objectives see the argmax one-hot (forward) with soft-probability gradients
-    lr_end: float | None = None     # if set, lr decays geometrically from `lr` (first step) to `lr_end` (last step)
+    lr_end: float | None = None     # if set, lr decays geometrically from `lr` to `lr_end` (last step)...
+    lr_hold: float = 0.0            # ...after holding `lr` for this fraction of the steps (0: decay from the first step)
+    feedback_gain: float = 0.003    # integral feedback on the volume: per step, a D_e objective's slice target moves by
+                                    # gain × (target − running mean of the descriptor on the volume's current argmax slices)
+    feedback_window: int = 40       # steps in that running (exponential) mean
+    feedback_slices: int = 1        # how many of each step's slices it measures (each costs a descriptor evaluation)
+    feedback_band: float = 0.1      # integrate only while |target − running mean| <= band × target (no wind-up far away)
 
     @classmethod
-    def paper(cls): return cls(steps=6000, lr=1e-3, t_range=(200, 500), slices_per_step=1, inner_steps=1, checkpoint_every=500)
+    def paper(cls): return cls(steps=6000, lr=1e-3, t_range=(200, 500), slices_per_step=1, inner_steps=1, checkpoint_every=500,
+                               feedback_gain=0.0)
     @classmethod
     def cpu(cls): return cls()
 
@@ -258,11 +267,18 @@ class SDSConfig:
             raise ValueError("steps must be >= 0; slices_per_step, inner_steps, checkpoint_every >= 1")
         if not self.lr > 0: raise ValueError(f"lr must be > 0, got {self.lr}")
         if self.lr_end is not None and not self.lr_end > 0: raise ValueError(f"lr_end must be > 0 or None, got {self.lr_end}")
+        if not 0 <= self.lr_hold < 1: raise ValueError(f"lr_hold must be a fraction of the steps in [0, 1), got {self.lr_hold}")
+        if not self.feedback_gain >= 0: raise ValueError(f"feedback_gain must be >= 0, got {self.feedback_gain}")
+        if self.feedback_window < 1 or self.feedback_slices < 1 or not self.feedback_band > 0:
+            raise ValueError("feedback_window and feedback_slices must be >= 1 and feedback_band > 0, got "
+                             f"{self.feedback_window}, {self.feedback_slices}, {self.feedback_band}")
 
     def lr_at(self, step: int) -> float:
         "Learning rate of step `step` (0-based) of `steps`."
         if self.lr_end is None: return self.lr
-        return self.lr * (self.lr_end / self.lr) ** (min(step, self.steps - 1) / max(1, self.steps - 1))
+        hold = round(self.lr_hold * self.steps)                  # steps at full lr
+        frac = (min(step, self.steps - 1) - hold) / max(1, self.steps - 1 - hold)
+        return self.lr * (self.lr_end / self.lr) ** max(0.0, frac)
         _check_weight(self.sds_weight)
 
 # %% ../nbs/03_sds.ipynb #fb4ba64d
@@ -301,10 +317,11 @@ class SDSResult:
     objectives: list
 
     def curve(self, name: str) -> np.ndarray:
-        "Per-step history of `'sds'`, `'total'`, `'t'`, `'axis'`, `'seconds'`, or an objective's descriptor (`'V_f[1]'`) or loss (`'V_f[1] loss'`)."
+        "Per-step history of `'sds'`, `'total'`, `'t'`, `'axis'`, `'seconds'`, or an objective's descriptor (`'V_f[1]'`), loss (`'V_f[1] loss'`) or feedback target offset (`'V_f[1] offset'`)."
         h = self.history
         if name in h and isinstance(h[name], list): return np.asarray(h[name], dtype=float)
         if name.endswith(" loss") and name[:-5] in h["losses"]: return np.asarray(h["losses"][name[:-5]], dtype=float)
+        if name.endswith(" offset") and name[:-7] in h["offsets"]: return np.asarray(h["offsets"][name[:-7]], dtype=float)
         if name in h["values"]: return np.asarray(h["values"][name], dtype=float)
         raise KeyError(f"no history {name!r}; have {['sds', 'total', 't', 'axis', 'seconds', *h['values']]}")
 
@@ -327,6 +344,29 @@ def _signature(shape, objectives, cfg: SDSConfig, seed: int) -> str:
     objs = [repr(o) + (f"|curve={float(o.target_curve.sum()):.6g}" if isinstance(o, TwoPointCorrelation) else "") for o in objectives]
     c = asdict(cfg); c.pop("steps"); c.pop("checkpoint_every"); c.pop("snapshots")
     return f"shape={tuple(shape)}|seed={seed}|cfg={c}|objectives={objs}"
+
+def _feedback(vol, axis: int, idx, names, objectives, state: dict, cfg: SDSConfig) -> dict:
+    """One step of the integral feedback (`cfg.feedback_gain`). The descriptor of the volume's current argmax
+    slices `idx[:feedback_slices]` normal to `axis` updates each objective's running mean `m` (over `feedback_window` steps);
+    while the gap `target − m` is within `feedback_band × target`, the objective's slice target offset moves,
+    `b += gain · gap` (|b| <= target/2). Why: what a step writes is worn down by later writes along the other
+    axes, so without it the volume settles short of the target its slices reach. → `{name: (b, m)}`."""
+    out, hard = {}, None
+    for n, o in zip(names, objectives):
+        b, m = state.get(n, (0.0, None))
+        if cfg.feedback_gain > 0 and o.feedback:
+            with torch.no_grad():
+                if hard is None:
+                    s = volume_slices(vol, axis, idx[: cfg.feedback_slices])
+                    hard = F.one_hot(s.argmax(1), s.shape[1]).movedim(-1, 1).to(s)
+                v = o.value(hard, plane_axes(axis))
+            if v is not None:
+                v = float(v.mean())
+                m = v if m is None else m + (v - m) / cfg.feedback_window
+                gap, cap = o.target - m, max(float(o.target), o.scale)
+                if abs(gap) <= cfg.feedback_band * cap: b = min(max(b + cfg.feedback_gain * gap, -cap / 2), cap / 2)
+        out[n] = (b, m)
+    return out
 
 def _labels_unique(objectives) -> list:
     seen, out = {}, []
@@ -365,7 +405,8 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
     sig = _signature(vol.shape, objectives, cfg, seed)
     gen = torch.Generator().manual_seed(seed)
     history = dict(step=[], axis=[], t=[], sds=[], total=[], seconds=[], values={n: [] for n in names},
-                   losses={n: [] for n in names}, snap_steps=[], snapshots=[])
+                   losses={n: [] for n in names}, offsets={n: [] for n in names}, snap_steps=[], snapshots=[],
+                   feedback={n: (0.0, None) for n in names})     # (target offset, running mean) after the last step
     ckpt = Path(checkpoint) if checkpoint is not None else None
     if ckpt is not None and resume and ckpt.exists():
         ck = load_checkpoint(ckpt)
@@ -395,6 +436,7 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
             L = vol.shape[axis + 1]
             idx = torch.randperm(L, generator=gen)[: min(cfg.slices_per_step, L)].to(dev)
             pa = plane_axes(axis)
+            fb = _feedback(vol, axis, idx, names, objectives, history["feedback"], cfg)
             with torch.no_grad(): z = encode_slices(vae, volume_slices(vol, axis, idx)).requires_grad_(True)
             m1, m2 = torch.zeros_like(z), torch.zeros_like(z)              # Adam moments, fresh for every visit
             for i in range(1, cfg.inner_steps + 1):
@@ -410,7 +452,7 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
                     probs = decode_latents(vae, z)
                     if cfg.straight_through: probs = straight_through(probs)
                     for n, o in zip(names, objectives):
-                        l, v = o.loss(probs, pa)
+                        l, v = o.loss(probs, pa, fb[n][0])
                         vals[n] = math.nan if v is None else float(v)
                         losses[n] = math.nan if l is None else float(l.detach())
                         if l is not None: total = total + l
@@ -423,7 +465,9 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
             put_slices(vol, axis, idx, new)
             for k, v in (("step", done), ("axis", axis), ("t", float(t.float().mean())), ("sds", float(loss_sds.detach())),
                          ("total", float(total.detach())), ("seconds", time.perf_counter() - t0)): history[k].append(v)
-            for n in names: history["values"][n].append(vals[n]); history["losses"][n].append(losses[n])
+            for n in names:
+                history["values"][n].append(vals[n]); history["losses"][n].append(losses[n]); history["offsets"][n].append(fb[n][0])
+            history["feedback"] = fb
             done += 1
             pending, rng_state = None, gen.get_state()
             if done % snap_every == 0 or done == cfg.steps:
@@ -436,7 +480,7 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
         interrupted = True
         if pending is not None: put_slices(vol, *pending)        # interrupted mid-step: undo its write
         for k in ("step", "axis", "t", "sds", "total", "seconds"): del history[k][done:]
-        for d in (history["values"], history["losses"]):
+        for d in (history["values"], history["losses"], history["offsets"]):
             for n in d: del d[n][done:]
         save()
     finally:

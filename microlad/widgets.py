@@ -355,6 +355,8 @@ class SDSPanel(_BackgroundPanel):
         h = getattr(res, "history", None)
         if isinstance(h, dict) and "total" in h:
             series = {"step": [s + 1 for s in h["step"]], "loss": h["total"], **h.get("values", {})}
+            for n, off in h.get("offsets", {}).items():      # integral feedback: what the slices aimed at, target + offset
+                if n in targets and any(off): series[f"{n} slice target"] = [targets[n] + b for b in off]
             replace_figure(self.loss_fig, sds_progress_figure(series, targets))
         labels = res.labels if hasattr(res, "labels") else res
         v = labels.cpu().numpy() if torch.is_tensor(labels) else np.asarray(labels)
