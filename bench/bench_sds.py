@@ -67,7 +67,7 @@ def main():
     ap.add_argument("--lr-end", type=float, default=None, help="SDSConfig.lr_end: geometric lr decay to this value "
                     "(the schedule depends on the run length, so each step count is then its own run)")
     ap.add_argument("--lr-hold", type=float, default=0.0, help="SDSConfig.lr_hold: fraction of the steps at full lr before the decay")
-    ap.add_argument("--feedback", type=float, default=None, help="SDSConfig.feedback_gain (integral feedback on the volume)")
+    ap.add_argument("--feedback", type=float, default=None, help="SDSConfig.feedback_gain (integral feedback on the volume, per unit lr; 0: off)")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice / OMP_NUM_THREADS)")
     a = ap.parse_args()
     if a.quick: a.weights, a.lrs, a.steps = (1.0,), (0.1, 0.01), (500,)

@@ -247,8 +247,8 @@ class SDSConfig:
     straight_through: bool = True   # objectives see the argmax one-hot (forward) with soft-probability gradients
     lr_end: float | None = None     # if set, lr decays geometrically from `lr` to `lr_end` (last step)...
     lr_hold: float = 0.0            # ...after holding `lr` for this fraction of the steps (0: decay from the first step)
-    feedback_gain: float = 0.003    # integral feedback on the volume: per step, a D_e objective's slice target moves by
-                                    # gain × (target − running mean of the descriptor on the volume's current argmax slices)
+    feedback_gain: float = 0.03     # integral feedback on the volume: per step, a D_e objective's slice target moves by
+                                    # gain × lr × (target − running mean of the descriptor on the volume's current argmax slices)
     feedback_window: int = 40       # steps in that running (exponential) mean
     feedback_slices: int = 1        # how many of each step's slices it measures (each costs a descriptor evaluation)
     feedback_band: float = 0.1      # integrate only while |target − running mean| <= band × target (no wind-up far away)
@@ -345,11 +345,12 @@ def _signature(shape, objectives, cfg: SDSConfig, seed: int) -> str:
     c = asdict(cfg); c.pop("steps"); c.pop("checkpoint_every"); c.pop("snapshots")
     return f"shape={tuple(shape)}|seed={seed}|cfg={c}|objectives={objs}"
 
-def _feedback(vol, axis: int, idx, names, objectives, state: dict, cfg: SDSConfig) -> dict:
+def _feedback(vol, axis: int, idx, names, objectives, state: dict, cfg: SDSConfig, lr: float) -> dict:
     """One step of the integral feedback (`cfg.feedback_gain`). The descriptor of the volume's current argmax
     slices `idx[:feedback_slices]` normal to `axis` updates each objective's running mean `m` (over `feedback_window` steps);
     while the gap `target − m` is within `feedback_band × target`, the objective's slice target offset moves,
-    `b += gain · gap` (|b| <= target/2). Why: what a step writes is worn down by later writes along the other
+    `b += gain · lr · gap` (|b| <= target/2; `lr` of this step: the volume moves at a pace set by lr, so
+    does the integral, and a slow approach does not wind it up). Why: what a step writes is worn down by later writes along the other
     axes, so without it the volume settles short of the target its slices reach. → `{name: (b, m)}`."""
     out, hard = {}, None
     for n, o in zip(names, objectives):
@@ -364,7 +365,7 @@ def _feedback(vol, axis: int, idx, names, objectives, state: dict, cfg: SDSConfi
                 v = float(v.mean())
                 m = v if m is None else m + (v - m) / cfg.feedback_window
                 gap, cap = o.target - m, max(float(o.target), o.scale)
-                if abs(gap) <= cfg.feedback_band * cap: b = min(max(b + cfg.feedback_gain * gap, -cap / 2), cap / 2)
+                if abs(gap) <= cfg.feedback_band * cap: b = min(max(b + cfg.feedback_gain * lr * gap, -cap / 2), cap / 2)
         out[n] = (b, m)
     return out
 
@@ -436,7 +437,7 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
             L = vol.shape[axis + 1]
             idx = torch.randperm(L, generator=gen)[: min(cfg.slices_per_step, L)].to(dev)
             pa = plane_axes(axis)
-            fb = _feedback(vol, axis, idx, names, objectives, history["feedback"], cfg)
+            fb = _feedback(vol, axis, idx, names, objectives, history["feedback"], cfg, cfg.lr_at(done))
             with torch.no_grad(): z = encode_slices(vae, volume_slices(vol, axis, idx)).requires_grad_(True)
             m1, m2 = torch.zeros_like(z), torch.zeros_like(z)              # Adam moments, fresh for every visit
             for i in range(1, cfg.inner_steps + 1):
