@@ -9,7 +9,7 @@ one phase (default: the pore phase, 1, of the bundled porous micrograph).
     .venv/bin/python bench/bench_sds.py --objectives de --feedback 0               # D_e without the integral feedback
     .venv/bin/python bench/bench_sds.py --objectives de --lr-end 0.02 --lr-hold 0.5  # hold lr for half the run, then decay
 
-The start is one L-MPDD volume (`--size`³, seed 0). Every (objective, weight, lr) is ONE guided
+The start is one L-MPDD volume (`--size`³, `--seed`, default 0; the guided run uses the same seed). Every (objective, weight, lr) is ONE guided
 run to the largest step count; the rows for smaller step counts are read off the same run
 (same seed, so they equal separate shorter runs). Targets are '+' (the training maximum of the
 descriptor over 64×64 crops). The error is |descriptor of the argmax label volume − target|,
@@ -68,6 +68,7 @@ def main():
                     "(the schedule depends on the run length, so each step count is then its own run)")
     ap.add_argument("--lr-hold", type=float, default=0.0, help="SDSConfig.lr_hold: fraction of the steps at full lr before the decay")
     ap.add_argument("--feedback", type=float, default=None, help="SDSConfig.feedback_gain (integral feedback on the volume, per unit lr; 0: off)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the start volume and of the guided run")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice / OMP_NUM_THREADS)")
     a = ap.parse_args()
     if a.quick: a.weights, a.lrs, a.steps = (1.0,), (0.1, 0.01), (500,)
@@ -79,7 +80,7 @@ def main():
         from microlad.pipeline import bundled_model, bundled_weights
         model, weights = bundled_model(a.name, device="cpu"), str(bundled_weights(a.name))
     stats = training_stats(model if not a.tiny else a.name)
-    _, probs = reconstruct(model, (a.size,) * 3, n=1, seed=0, progress=False, return_probs=True)
+    _, probs = reconstruct(model, (a.size,) * 3, n=1, seed=a.seed, progress=False, return_probs=True)
     start = probs[0]
     cfg = SDSConfig.cpu()
     if a.slices: cfg.slices_per_step = a.slices
@@ -87,7 +88,7 @@ def main():
     if a.t_range: cfg.t_range = tuple(int(t) for t in a.t_range.split(","))
     if a.lr_end: cfg.lr_end, cfg.lr_hold = a.lr_end, a.lr_hold
     if a.feedback is not None: cfg.feedback_gain = a.feedback
-    print(f"# bench_sds: {a.name}, phase {a.phase}, start = L-MPDD {a.size}³ (seed 0); weights: {weights}")
+    print(f"# bench_sds: {a.name}, phase {a.phase}, start = L-MPDD {a.size}³ (seed {a.seed}); weights: {weights}")
     print(f"# {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"load average {os.getloadavg()[0]:.2f} (at start)")
     print(f"# SDSConfig = {cfg}")
@@ -114,7 +115,7 @@ def main():
                         clock["excl"] += time.perf_counter() - te; clock["cexcl"] += time.process_time() - tc
                         rows.append((done, v, el, cpu))
 
-                    guide(start, model, [cls(a.phase, target, weight=w)], config=cfg, steps=max(marks), lr=lr,
+                    guide(start, model, [cls(a.phase, target, weight=w)], config=cfg, steps=max(marks), lr=lr, seed=a.seed,
                           stats=stats, progress=False, callback=cb)
                     for done, v, el, cpu in rows:
                         bar = ""

@@ -269,6 +269,7 @@ class SDSConfig:
         if self.lr_end is not None and not self.lr_end > 0: raise ValueError(f"lr_end must be > 0 or None, got {self.lr_end}")
         if not 0 <= self.lr_hold < 1: raise ValueError(f"lr_hold must be a fraction of the steps in [0, 1), got {self.lr_hold}")
         if not self.feedback_gain >= 0: raise ValueError(f"feedback_gain must be >= 0, got {self.feedback_gain}")
+        _check_weight(self.sds_weight)
         if self.feedback_window < 1 or self.feedback_slices < 1 or not self.feedback_band > 0:
             raise ValueError("feedback_window and feedback_slices must be >= 1 and feedback_band > 0, got "
                              f"{self.feedback_window}, {self.feedback_slices}, {self.feedback_band}")
@@ -279,7 +280,6 @@ class SDSConfig:
         hold = round(self.lr_hold * self.steps)                  # steps at full lr
         frac = (min(step, self.steps - 1) - hold) / max(1, self.steps - 1 - hold)
         return self.lr * (self.lr_end / self.lr) ** max(0.0, frac)
-        _check_weight(self.sds_weight)
 
 # %% ../nbs/03_sds.ipynb #fb4ba64d
 def volume_slices(vol: torch.Tensor, axis: int, idx: torch.Tensor) -> torch.Tensor:
