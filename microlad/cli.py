@@ -11,13 +11,11 @@ import numpy as np
 import torch
 
 from .data import (read_micrograph, default_micrograph, PatchDataset, save_volume, atomic_write,
-                           DEFAULT_MICROGRAPHS)
-from .descriptors import s2_report, format_s2_table
+                           DEFAULT_MICROGRAPHS, reference_crops)
+from .descriptors import s2_report, format_s2_table, phase_fractions
 from .ldm import load_model
 from .pipeline import train, bundled_model
 from .lmpdd import reconstruct, per_axis_s2_errors, training_fractions
-from .descriptors import phase_fractions
-from .data import reference_crops
 
 # %% auto #0
 __all__ = ['orthogonal_slices_image', 's2_check', 'reconstruct_to_files', 'demo', 'main']

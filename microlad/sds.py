@@ -11,7 +11,6 @@ from typing import Callable, ClassVar, Sequence
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion
@@ -292,7 +291,7 @@ def put_slices(vol: torch.Tensor, axis: int, idx: torch.Tensor, s: torch.Tensor)
 
 def straight_through(probs: torch.Tensor) -> torch.Tensor:
     "One-hot of the argmax of `(B,P,h,w)` in the forward pass, the gradient of the soft `probs` in the backward pass."
-    hard = F.one_hot(probs.argmax(1), probs.shape[1]).movedim(-1, 1).to(probs)
+    hard = one_hot(probs.argmax(1), probs.shape[1]).to(probs)
     return hard + probs - probs.detach()
 
 def plane_axes(axis: int) -> tuple:
@@ -359,7 +358,7 @@ def _feedback(vol, axis: int, idx, names, objectives, state: dict, cfg: SDSConfi
             with torch.no_grad():
                 if hard is None:
                     s = volume_slices(vol, axis, idx[: cfg.feedback_slices])
-                    hard = F.one_hot(s.argmax(1), s.shape[1]).movedim(-1, 1).to(s)
+                    hard = one_hot(s.argmax(1), s.shape[1]).to(s)
                 v = o.value(hard, plane_axes(axis))
             if v is not None:
                 v = float(v.mean())
