@@ -13,13 +13,14 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .data import PatchDataset, one_hot, fingerprint
+from .data import PatchDataset, one_hot, fingerprint, dihedral
 from .checkpoint import (save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
 # %% auto #0
-__all__ = ['VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE', 'encode_slices', 'decode_latents', 'vae_loss',
-           'grey', 'reconstruction_metrics', 'save_vae', 'load_vae', 'fit_latent_scale', 'stack', 'train_vae']
+__all__ = ['VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE', 'encode_slices', 'decode_latents',
+           'equivariance_loss', 'orientation_consistency', 'vae_loss', 'grey', 'reconstruction_metrics', 'save_vae',
+           'load_vae', 'fit_latent_scale', 'stack', 'train_vae']
 
 # %% ../nbs/00_vae.ipynb #549d8d89
 @dataclass
@@ -48,11 +49,13 @@ class VAETrainConfig:
     n_patches: int = 2400
     seed: int = 0
     every: int = 500
+    equivariance_weight: float = 0.0   # λ_eq of `equivariance_loss` (0: the paper's loss)
 
     @classmethod
     def paper(cls): return cls()
     @classmethod
-    def cpu(cls): return cls(steps=1500, batch_size=16, lr=1e-3, kl_weight=1e-4, every=250)
+    def cpu(cls): return cls(steps=1500, batch_size=16, lr=1e-3, kl_weight=1e-4, every=250,
+                                equivariance_weight=0.1)
 
 # %% ../nbs/00_vae.ipynb #9d19546c
 def norm(ch: int, groups: int) -> nn.GroupNorm:
@@ -144,13 +147,37 @@ def decode_latents(vae: VAE, z: torch.Tensor, batch_size: int = 256) -> torch.Te
     "Scaled latents `(N,C,h,w)` → phase probabilities `(N,P,4h,4w)`."
     return torch.cat([vae.decode(zb / vae.latent_scale) for zb in z.split(batch_size)])
 
+# %% ../nbs/00_vae.ipynb #e02cfc0c
+def equivariance_loss(vae: VAE, x: torch.Tensor, k: int, mu: torch.Tensor | None = None) -> torch.Tensor:
+    "Mean `‖μ(g_k·x) − g_k·μ(x)‖² / var(μ(x))` for crops `x` `(B,P,H,W)` and symmetry `k` (1..7 of `data.dihedral`)."
+    if mu is None: mu = vae.encode(x)[0]
+    mu_g = vae.encode(dihedral(x, k))[0]
+    return F.mse_loss(mu_g, dihedral(mu, k)) / mu.detach().var().clamp_min(1e-8)
+
+@torch.no_grad()
+def orientation_consistency(vae: VAE, x: torch.Tensor, batch_size: int = 64) -> torch.Tensor:
+    "Per latent channel, the correlation of `μ(g·x)` with `g·μ(x)` over crops `x` `(B,P,H,W)`, for g = 1..7 → `(7, C)` (1 = scalar field)."
+    vae.eval()
+    mu = torch.cat([vae.encode(xb)[0] for xb in x.split(batch_size)])
+    out = []
+    for k in range(1, 8):
+        a = torch.cat([vae.encode(dihedral(xb, k))[0] for xb in x.split(batch_size)]).transpose(0, 1).flatten(1)
+        b = dihedral(mu, k).transpose(0, 1).flatten(1)
+        a, b = a - a.mean(1, keepdim=True), b - b.mean(1, keepdim=True)
+        out.append((a * b).sum(1) / (a.norm(dim=1) * b.norm(dim=1)).clamp_min(1e-12))
+    return torch.stack(out)
+
 # %% ../nbs/00_vae.ipynb #4045476e
-def vae_loss(vae: VAE, x: torch.Tensor, kl_weight: float, generator=None):
-    "L1 + λ_KL·KL, both means. Returns `(loss, l1, kl)`."
+def vae_loss(vae: VAE, x: torch.Tensor, kl_weight: float, generator=None, equivariance_weight: float = 0.0):
+    "L1 + λ_KL·KL (+ λ_eq·`equivariance_loss` under one random non-identity square symmetry), all means. Returns `(loss, l1, kl)`."
     probs, mu, logvar = vae(x, generator)
     l1 = (probs - x).abs().mean()
     kl = 0.5 * (mu.pow(2) + logvar.exp() - 1 - logvar).mean()
-    return l1 + kl_weight * kl, l1, kl
+    loss = l1 + kl_weight * kl
+    if equivariance_weight > 0:
+        k = int(torch.randint(1, 8, (), generator=generator)) if generator is not None else int(torch.randint(1, 8, ()))
+        loss = loss + equivariance_weight * equivariance_loss(vae, x, k, mu)
+    return loss, l1, kl
 
 def grey(x: torch.Tensor) -> torch.Tensor:
     "Probabilities/one-hot `(B,P,H,W)` → grey image `(B,H,W)` in [0,1] (label k ↦ k/(P−1))."
@@ -225,13 +252,15 @@ def train_vae(image, cfg: VAEConfig | None = None, tcfg: VAETrainConfig | None =
         g = torch.Generator().manual_seed(tcfg.seed * 1_000_003 + step)
         idx = torch.randint(len(train), (tcfg.batch_size,), generator=g)
         x = stack(train, idx).to(device)
-        return vae_loss(vae, x, tcfg.kl_weight, generator=g if device.type == "cpu" else None)[0]
+        return vae_loss(vae, x, tcfg.kl_weight, generator=g if device.type == "cpu" else None,
+                        equivariance_weight=tcfg.equivariance_weight)[0]
 
     meta = dict(kind="vae", config=config_to_dict(cfg), fingerprint=train.fingerprint, train_config=config_to_dict(tcfg))
     run_training(vae, opt, loss_fn, tcfg.steps, out_dir / "vae.ckpt", meta, every=tcfg.every,
                  validate=lambda: reconstruction_metrics(vae, xval), on_step=on_step, desc="VAE", progress=progress)
     fit_latent_scale(vae, stack(train, range(min(len(train), 512))).to(device))
     metrics = reconstruction_metrics(vae, xval)
+    metrics["orientation_consistency"] = orientation_consistency(vae, xval).mean(0).tolist()   # per latent channel
     save_vae(vae, out_dir / "vae.pt", train.fingerprint, metrics, tcfg)
     vae.fingerprint, vae.metrics = train.fingerprint, metrics
     return vae.eval()
