@@ -532,6 +532,7 @@ def _labels_unique(objectives) -> list:
         out.append(o.label if n == 0 else f"{o.label}#{n}")
     return out
 
+# %% ../nbs/03_sds.ipynb #5d67823e
 class _Run:
     "State of one `guide` run (volume, generator, history, feedback) with checkpoint/resume and undo of an interrupted step."
     def __init__(self, vol, objectives, names, cfg: SDSConfig, seed: int, checkpoint=None, resume: bool = True):
