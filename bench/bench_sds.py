@@ -106,7 +106,8 @@ def main():
                     rows = []
                     clock = dict(t0=time.perf_counter(), c0=time.process_time(), excl=0.0, cexcl=0.0)
 
-                    def cb(done, vol):
+                    def cb(rec):
+                        done, vol = rec.done, rec.volume
                         if done not in marks: return
                         el = time.perf_counter() - clock["t0"] - clock["excl"]
                         cpu = time.process_time() - clock["c0"] - clock["cexcl"]

@@ -40,7 +40,8 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
           p: Preset | None = None) -> LatentDiffusion:
     """Train VAE then LDM on micrograph `image` (path or label array); write weights + log to `out`.
 
-    Rerunning with the same `out` resumes an interrupted run. Returns the trained model."""
+    Rerunning with the same `out` resumes an interrupted run. Returns the trained model, with the training labels
+    attached as `model.micrograph` (so `sds.training_stats(model)` finds them: `'+'` targets work on it)."""
     labels = read_micrograph(image, n_phases=n_phases)
     P = int(labels.max()) + 1
     p = p or preset(preset_name, P)
@@ -57,6 +58,7 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
                vae_config=config_to_dict(p.vae), vae_train=config_to_dict(p.vae_train),
                unet_config=config_to_dict(p.unet), ldm_train=config_to_dict(p.ldm_train))
     with atomic_write(out / "train_log.json", "w") as f: json.dump(log, f, indent=1)
+    model.micrograph = labels
     return model
 
 # %% ../nbs/09_pipeline.ipynb #0e81388d

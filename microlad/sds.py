@@ -5,6 +5,7 @@
 # %% ../nbs/03_sds.ipynb #0a2b7975
 from __future__ import annotations
 import math, time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace, asdict
 from pathlib import Path
 from typing import Callable, ClassVar, Sequence
@@ -24,7 +25,9 @@ from .checkpoint import save_checkpoint, load_checkpoint
 # %% auto #0
 __all__ = ['SHORTHANDS', 'Objective', 'VolumeFraction', 'SurfaceArea', 'Diffusivity', 'TwoPointCorrelation', 'crop_descriptors',
            'TrainingStats', 'training_stats', 'SDSConfig', 'volume_slices', 'put_slices', 'straight_through',
-           'plane_axes', 'mid_slices', 'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
+           'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss', 'objective_losses', 'step_loss',
+           'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory', 'SDSResult', 'guide', 'evaluate',
+           'slice_descriptors']
 
 # %% ../nbs/03_sds.ipynb #f06a79d7
 SHORTHANDS = ("+", "++")
@@ -177,15 +180,27 @@ class TwoPointCorrelation(Objective):
         return (s2 - self.target_curve[: r + 1].to(s2)).pow(2).mean(-1).sqrt()
 
 # %% ../nbs/03_sds.ipynb #1d988785
-def _micrograph_for(source):
-    "Label image `(H,W)` for a micrograph path/array, a bundled name, or a model trained on a bundled micrograph."
-    if isinstance(source, LatentDiffusion):
-        for name in DEFAULT_MICROGRAPHS:
-            try: img = read_micrograph(default_micrograph(name))
-            except FileNotFoundError: continue
-            if fingerprint(img) == source.fingerprint: return img
-        raise ValueError("training_stats: the model was not trained on a bundled micrograph "
-                         f"(fingerprint {source.fingerprint}); pass its micrograph (path or label array) instead")
+def _model_micrograph(model: LatentDiffusion, micrograph=None):
+    "The label image `(H,W)` a model was trained on: `micrograph` (checked by fingerprint), `model.micrograph`, or a bundled one."
+    if micrograph is not None:
+        img = _micrograph_for(micrograph)
+        if fingerprint(img) != model.fingerprint:
+            raise ValueError(f"training_stats: the micrograph passed (fingerprint {fingerprint(img)}) is not the one the model was "
+                             f"trained on (fingerprint {model.fingerprint}); pass the image given to `train`")
+        return img
+    if getattr(model, "micrograph", None) is not None: return _model_micrograph(model, model.micrograph)
+    for name in DEFAULT_MICROGRAPHS:
+        try: img = read_micrograph(default_micrograph(name))
+        except FileNotFoundError: continue
+        if fingerprint(img) == model.fingerprint: return img
+    raise ValueError("training_stats: the model was not trained on a bundled micrograph (fingerprint "
+                     f"{model.fingerprint}); pass the image it was trained on: training_stats(model, micrograph='my.png') "
+                     "(a path or a label array), and give the result to guide(..., stats=...)")
+
+def _micrograph_for(source, micrograph=None):
+    "Label image `(H,W)` for a micrograph path/array, a bundled name, or a model (see `_model_micrograph`)."
+    if isinstance(source, LatentDiffusion): return _model_micrograph(source, micrograph)
+    if micrograph is not None: raise ValueError("training_stats: `micrograph=` is for a model source")
     if isinstance(source, str) and source in DEFAULT_MICROGRAPHS: return read_micrograph(default_micrograph(source))
     return read_micrograph(source)
 
@@ -221,10 +236,12 @@ class TrainingStats:
         return float(self.values[key][phase].max())
     def mean(self, key: str, phase: int) -> float: return float(self.values[key][phase].mean())
 
-def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int = 0, fem: FEMConfig | None = None) -> TrainingStats:
-    """Descriptors of `n_crops` training-region crops of a micrograph (path, label array, bundled name
-    `'porous'`/`'anode'`, or a `LatentDiffusion` trained on a bundled micrograph)."""
-    img = _micrograph_for(source)
+def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int = 0, fem: FEMConfig | None = None,
+                   micrograph=None) -> TrainingStats:
+    """Descriptors of `n_crops` training-region crops of a micrograph: `source` a path, a label array, a bundled name
+    (`'porous'`/`'anode'`) or a `LatentDiffusion`; for a model, `micrograph` (path or labels) is the image it was trained on
+    (needed unless `pipeline.train` returned the model or it was trained on a bundled micrograph)."""
+    img = _micrograph_for(source, micrograph)
     lab = reference_crops(img, n=n_crops, patch_size=patch_size, split="train", seed=seed)
     P = int(img.max()) + 1
     oh = one_hot(lab, P)
@@ -302,28 +319,192 @@ def mid_slices(labels: torch.Tensor) -> list:
     "The three orthogonal mid-slices of a label volume `(D,H,W)`."
     return [labels.select(a, labels.shape[a] // 2).clone() for a in range(3)]
 
-# %% ../nbs/03_sds.ipynb #f9f48dfb
+# %% ../nbs/03_sds.ipynb #c553eb31
+def random_slices(shape, k: int, gen: torch.Generator, device="cpu") -> tuple:
+    "A random axis and `min(k, side)` distinct slice positions normal to it, for a volume `(P,D,H,W)` of `shape`: `(axis, idx)`."
+    axis = int(torch.randint(3, (1,), generator=gen))
+    L = shape[axis + 1]
+    return axis, torch.randperm(L, generator=gen)[: min(k, L)].to(device)
+
+# %% ../nbs/03_sds.ipynb #2b6545a3
+def sds_gradient(unet: Callable, sched, z: torch.Tensor, t: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
+    """`g = w(t)(ε̂(z_t, t) − ε)`, `w(t) = 1 − ᾱ_t`, for latents `z` `(B,C,h,w)` noised to `z_t = √ᾱ_t z + √(1−ᾱ_t) ε`
+    (`sched.q_sample`) at integer times `t` `(B,)` (CPU) with noise `eps` (like `z`). `unet(z_t, t) → ε̂` runs under `no_grad`."""
+    with torch.no_grad():
+        eps_hat = unet(sched.q_sample(z, t.to(z.device), eps), t.to(z.device))
+        return (1 - sched.abar.float()[t]).to(z).view(-1, 1, 1, 1) * (eps_hat - eps)
+
+def sds_loss(g: torch.Tensor, z: torch.Tensor, weight: float = 1.0) -> torch.Tensor:
+    "The SDS gradient `g` as a loss on latents `z`: `weight·(g·z).sum()/N`, N = `z.numel()`, so `∂loss/∂z = weight·g/N`."
+    return weight * (g * z).sum() / z.numel()
+
+# %% ../nbs/03_sds.ipynb #82263f50
+def objective_losses(probs: torch.Tensor, objectives: Sequence[Objective], names: Sequence[str], plane_axes=(1, 2),
+                     offsets: dict | None = None) -> tuple:
+    """Each objective's loss on slice probabilities `probs` `(B,P,h,w)` spanning volume axes `plane_axes`, aiming at
+    `target + offsets[name]` (default 0). → `({name: loss, or None where it does not apply}, {name: mean descriptor, or nan})`."""
+    losses, values = {}, {}
+    for n, o in zip(names, objectives):
+        l, v = o.loss(probs, plane_axes, (offsets or {}).get(n, 0.0))
+        losses[n], values[n] = l, math.nan if v is None else float(v)
+    return losses, values
+
+# %% ../nbs/03_sds.ipynb #3e21bbde
+def step_loss(model: LatentDiffusion, z: torch.Tensor, objectives: Sequence[Objective], names: Sequence[str], plane_axes,
+              offsets: dict, cfg: SDSConfig, gen: torch.Generator) -> tuple:
+    """`L_SDS + Σ weight·L_obj` of slice latents `z` `(B,C,h,w)` (slices spanning `plane_axes`), with `t` and `ε` drawn
+    from `gen`. → `(loss, {'t': mean t, 'sds', 'total': losses as floats, 'values', 'losses': {name: float}})`."""
+    t = torch.randint(cfg.t_range[0], cfg.t_range[1] + 1, (z.shape[0],), generator=gen)
+    eps = torch.randn(z.shape, generator=gen).to(z.device)
+    total = l_sds = sds_loss(sds_gradient(model.unet, model.sched, z, t, eps), z, cfg.sds_weight)
+    losses, values = {}, {}
+    if objectives:
+        probs = decode_latents(model.vae, z)
+        if cfg.straight_through: probs = straight_through(probs)
+        losses, values = objective_losses(probs, objectives, names, plane_axes, offsets)
+        total = sum((l for l in losses.values() if l is not None), total)
+    return total, dict(t=float(t.float().mean()), sds=float(l_sds.detach()), total=float(total.detach()), values=values,
+                       losses={n: math.nan if l is None else float(l.detach()) for n, l in losses.items()})
+
+# %% ../nbs/03_sds.ipynb #687093f1
+def optimise_latents(z: torch.Tensor, loss_fn: Callable, steps: int, lr: float) -> tuple:
+    """`steps` steps of `torch.optim.Adam` (fresh moments) on a copy of latents `z`, minimising `loss_fn(z) → (loss, info)`;
+    only `z` gets gradients. → `(z after the steps (detached), info of the last step)`."""
+    z = z.detach().clone().requires_grad_(True)
+    opt = torch.optim.Adam([z], lr=lr)
+    for _ in range(steps):
+        loss, info = loss_fn(z)
+        (z.grad,) = torch.autograd.grad(loss, z)
+        opt.step()
+    return z.detach(), info
+
+# %% ../nbs/03_sds.ipynb #0d663e2d
+class FeedbackController:
+    """Integral feedback on the volume (`SDSConfig.feedback_gain`) for the objectives whose class has `feedback`.
+    `state`: `{name: (b, m)}`, the slice target offset `b` and the running mean `m` of the descriptor on the volume."""
+    def __init__(self, objectives: Sequence[Objective], names: Sequence[str], cfg: SDSConfig, state: dict | None = None):
+        self.objectives, self.names, self.cfg = list(objectives), list(names), cfg
+        self.state = {n: (0.0, None) for n in self.names}
+        if state: self.load_state_dict(state)
+
+    def offsets(self) -> dict: return {n: b for n, (b, _) in self.state.items()}
+    def state_dict(self) -> dict: return dict(self.state)
+    def load_state_dict(self, state: dict): self.state.update({n: tuple(v) for n, v in state.items()})
+
+    def update(self, vol: torch.Tensor, axis: int, idx: torch.Tensor, lr: float) -> dict:
+        """One step: the descriptor of the argmax of `vol`'s slices `idx[:feedback_slices]` normal to `axis` updates
+        each running mean; `lr` is this step's. → the offsets `{name: b}` for this step's slices."""
+        hard = None
+        for n, o in zip(self.names, self.objectives):
+            if not (self.cfg.feedback_gain > 0 and o.feedback): continue
+            with torch.no_grad():
+                if hard is None: hard = self._argmax_slices(vol, axis, idx[: self.cfg.feedback_slices])
+                v = o.value(hard, plane_axes(axis))
+            if v is not None: self.state[n] = self._integrate(o, *self.state[n], float(v.mean()), lr)
+        return self.offsets()
+
+    @staticmethod
+    def _argmax_slices(vol, axis, idx):
+        s = volume_slices(vol, axis, idx)
+        return one_hot(s.argmax(1), s.shape[1]).to(s)
+
+    def _integrate(self, o: Objective, b: float, m: float | None, v: float, lr: float) -> tuple:
+        "New `(b, m)` after measuring `v`: running mean, then the integral step while within the band (|b| <= cap/2)."
+        cfg = self.cfg
+        m = v if m is None else m + (v - m) / cfg.feedback_window
+        gap, cap = o.target - m, max(float(o.target), o.scale)
+        if abs(gap) <= cfg.feedback_band * cap: b = min(max(b + cfg.feedback_gain * lr * gap, -cap / 2), cap / 2)
+        return (b, m)
+
+# %% ../nbs/03_sds.ipynb #497d5c91
 @dataclass
-class SDSResult:
-    """What `guide` returns. `probs` `(P,D,H,W)` soft probabilities, `labels` `(D,H,W)` their argmax,
-    `history` per-step records (see `guide`), `step` the number of steps done, `interrupted` whether a
-    `KeyboardInterrupt` stopped it early, `objectives` the resolved objectives."""
-    probs: torch.Tensor
-    labels: torch.Tensor
-    history: dict
+class StepRecord:
+    """One SDS step: `step` (0-based; `done` = step + 1 steps are complete), the `axis` and `slices` (positions along it)
+    it rewrote, the mean diffusion time `t`, the `sds` and `total` losses, each objective's descriptor `values` (mean over
+    the slices) and `losses`, the feedback `offsets` the slices aimed at, `seconds`, and `volume`, the live
+    probabilities `(P,D,H,W)` after the write (not a copy: read it in a callback, do not keep or modify it)."""
     step: int
-    interrupted: bool
-    objectives: list
+    axis: int
+    slices: list
+    t: float
+    sds: float
+    total: float
+    values: dict
+    losses: dict
+    offsets: dict
+    seconds: float = 0.0
+    volume: torch.Tensor | None = field(default=None, repr=False, compare=False)
+    @property
+    def done(self) -> int: return self.step + 1
+
+# %% ../nbs/03_sds.ipynb #de6e03a3
+class SDSHistory(Mapping):
+    """Per-step series of a `guide` run: `'step'`, `'axis'`, `'slices'`, `'t'`, `'sds'`, `'total'`, `'seconds'` (lists),
+    `'values'`, `'losses'`, `'offsets'` (`{objective name: list}`), `'snapshots'` (three mid-slices) at `'snap_steps'`."""
+    SERIES = ("step", "axis", "slices", "t", "sds", "total", "seconds")
+    PER_OBJECTIVE = ("values", "losses", "offsets")
+
+    def __init__(self, names: Sequence[str] = (), data: dict | None = None):
+        self.data = data if data is not None else {**{k: [] for k in self.SERIES}, **{k: {n: [] for n in names} for k in self.PER_OBJECTIVE},
+                                                   "snap_steps": [], "snapshots": []}
+    def __getitem__(self, key): return self.data[key]
+    def __iter__(self): return iter(self.data)
+    def __len__(self): return len(self.data)
+    @property
+    def n_steps(self) -> int: return len(self.data["step"])
+
+    def append(self, rec: StepRecord):
+        for k in self.SERIES: self.data[k].append(getattr(rec, k))
+        for k in self.PER_OBJECTIVE:
+            for n, s in self.data[k].items(): s.append(getattr(rec, k)[n])
+    def record(self, i: int) -> StepRecord:
+        "Step `i` as a `StepRecord` (without the volume)."
+        return StepRecord(**{k: self.data[k][i] for k in self.SERIES}, **{k: {n: s[i] for n, s in self.data[k].items()} for k in self.PER_OBJECTIVE})
+    def truncate(self, n: int):
+        "Keep the first `n` steps."
+        for k in self.SERIES: del self.data[k][n:]
+        for k in self.PER_OBJECTIVE:
+            for s in self.data[k].values(): del s[n:]
+    def snapshot(self, step: int, vol: torch.Tensor):
+        "Record the three mid-slices of the argmax of `vol` `(P,D,H,W)` at `step`."
+        self.data["snap_steps"].append(step); self.data["snapshots"].append(mid_slices(vol.argmax(0).to(torch.uint8).cpu()))
 
     def curve(self, name: str) -> np.ndarray:
-        "Per-step history of `'sds'`, `'total'`, `'t'`, `'axis'`, `'seconds'`, or an objective's descriptor (`'V_f[1]'`), loss (`'V_f[1] loss'`) or feedback target offset (`'V_f[1] offset'`)."
-        h = self.history
-        if name in h and isinstance(h[name], list): return np.asarray(h[name], dtype=float)
-        if name.endswith(" loss") and name[:-5] in h["losses"]: return np.asarray(h["losses"][name[:-5]], dtype=float)
-        if name.endswith(" offset") and name[:-7] in h["offsets"]: return np.asarray(h["offsets"][name[:-7]], dtype=float)
+        "Per-step series `name` (`'sds'`, `'total'`, `'t'`, `'axis'`, `'seconds'`), or an objective's descriptor (`'V_f[1]'`), loss (`'V_f[1] loss'`) or offset (`'V_f[1] offset'`)."
+        h = self.data
+        if name in self.SERIES and name != "slices": return np.asarray(h[name], dtype=float)
+        for k, suffix in (("losses", " loss"), ("offsets", " offset")):
+            if name.endswith(suffix) and name[: -len(suffix)] in h[k]: return np.asarray(h[k][name[: -len(suffix)]], dtype=float)
         if name in h["values"]: return np.asarray(h["values"][name], dtype=float)
         raise KeyError(f"no history {name!r}; have {['sds', 'total', 't', 'axis', 'seconds', *h['values']]}")
 
+    def state_dict(self) -> dict: return self.data
+    @classmethod
+    def from_state_dict(cls, d: dict) -> "SDSHistory":
+        "From `state_dict()` (checkpoints written before slices were recorded get empty slice lists)."
+        d = {k: v for k, v in d.items() if k != "feedback"}
+        d.setdefault("slices", [[] for _ in d["step"]])
+        return cls(data=d)
+
+# %% ../nbs/03_sds.ipynb #2767a31a
+@dataclass
+class SDSResult:
+    """What `guide` returns. `probs` `(P,D,H,W)` soft probabilities, `labels` `(D,H,W)` their argmax, `history` the
+    `SDSHistory`, `step` the number of steps done, `interrupted` whether a `KeyboardInterrupt` stopped it early,
+    `objectives` the resolved objectives, `feedback` the controller's final state `{name: (b, m)}`."""
+    probs: torch.Tensor
+    labels: torch.Tensor
+    history: SDSHistory
+    step: int
+    interrupted: bool
+    objectives: list
+    feedback: dict = field(default_factory=dict)
+
+    def curve(self, name: str) -> np.ndarray:
+        "`history.curve(name)`: a per-step series (`'total'`, `'V_f[1]'`, `'V_f[1] loss'`, `'V_f[1] offset'`, …)."
+        return self.history.curve(name)
+
+# %% ../nbs/03_sds.ipynb #cba3aee2
 def _as_volume(v, n_phases: int, device) -> torch.Tensor:
     "Labels `(D,H,W)` / probabilities `(P,D,H,W)` (optionally with a leading 1) → float32 `(P,D,H,W)` copy on `device`."
     v = torch.as_tensor(np.asarray(v)) if not isinstance(v, torch.Tensor) else v
@@ -344,30 +525,6 @@ def _signature(shape, objectives, cfg: SDSConfig, seed: int) -> str:
     c = asdict(cfg); c.pop("steps"); c.pop("checkpoint_every"); c.pop("snapshots")
     return f"shape={tuple(shape)}|seed={seed}|cfg={c}|objectives={objs}"
 
-def _feedback(vol, axis: int, idx, names, objectives, state: dict, cfg: SDSConfig, lr: float) -> dict:
-    """One step of the integral feedback (`cfg.feedback_gain`). The descriptor of the volume's current argmax
-    slices `idx[:feedback_slices]` normal to `axis` updates each objective's running mean `m` (over `feedback_window` steps);
-    while the gap `target − m` is within `feedback_band × target`, the objective's slice target offset moves,
-    `b += gain · lr · gap` (|b| <= target/2; `lr` of this step: the volume moves at a pace set by lr, so
-    does the integral, and a slow approach does not wind it up). Why: what a step writes is worn down by later writes along the other
-    axes, so without it the volume settles short of the target its slices reach. → `{name: (b, m)}`."""
-    out, hard = {}, None
-    for n, o in zip(names, objectives):
-        b, m = state.get(n, (0.0, None))
-        if cfg.feedback_gain > 0 and o.feedback:
-            with torch.no_grad():
-                if hard is None:
-                    s = volume_slices(vol, axis, idx[: cfg.feedback_slices])
-                    hard = one_hot(s.argmax(1), s.shape[1]).to(s)
-                v = o.value(hard, plane_axes(axis))
-            if v is not None:
-                v = float(v.mean())
-                m = v if m is None else m + (v - m) / cfg.feedback_window
-                gap, cap = o.target - m, max(float(o.target), o.scale)
-                if abs(gap) <= cfg.feedback_band * cap: b = min(max(b + cfg.feedback_gain * lr * gap, -cap / 2), cap / 2)
-        out[n] = (b, m)
-    return out
-
 def _labels_unique(objectives) -> list:
     seen, out = {}, []
     for o in objectives:
@@ -375,24 +532,70 @@ def _labels_unique(objectives) -> list:
         out.append(o.label if n == 0 else f"{o.label}#{n}")
     return out
 
-# %% ../nbs/03_sds.ipynb #dd5983c6
-def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] = (), steps: int | None = None,
-          lr: float | None = None, t_range=None, slices_per_step: int | None = None, seed: int = 0,
-          config: SDSConfig | None = None, stats: TrainingStats | None = None, progress: bool = True,
-          checkpoint=None, resume: bool = True, callback: Callable | None = None) -> SDSResult:
-    """Steer a volume (probabilities `(P,D,H,W)` or labels `(D,H,W)`) towards `objectives` with score
-    distillation. Each step: a random axis and `slices_per_step` random slices normal to it; encode →
-    `z` (leaf), `inner_steps` Adam steps on `∇_z[L_SDS + Σ weight·L_obj]` (SDS gradient `w(t)(ε̂ − ε)`,
-    no U-Net backprop; objective losses backpropagate through the decoder only); decode and write the
-    slice probabilities back. `steps`, `lr`, `t_range`, `slices_per_step` override `config` (default
-    `SDSConfig.cpu()`). `'+'`/`'++'` targets are resolved with `stats` (default `training_stats(model)`).
-    `checkpoint`: a path written every `config.checkpoint_every` steps, at the end and on interrupt;
-    with `resume`, an existing one is continued. `callback(step_done, probs)` runs after every step.
-    A `KeyboardInterrupt` stops cleanly and returns the volume so far (`interrupted=True`)."""
-    over = dict(steps=steps, lr=lr, t_range=t_range, slices_per_step=slices_per_step)
+# %% ../nbs/03_sds.ipynb #5d67823e
+class _Run:
+    "State of one `guide` run (volume, generator, history, feedback) with checkpoint/resume and undo of an interrupted step."
+    def __init__(self, vol, objectives, names, cfg: SDSConfig, seed: int, checkpoint=None, resume: bool = True):
+        self.vol, self.cfg, self.sig, self.interrupted = vol, cfg, _signature(vol.shape, objectives, cfg, seed), False
+        self.gen = torch.Generator().manual_seed(seed)
+        self.history, self.feedback = SDSHistory(names), FeedbackController(objectives, names, cfg)
+        self.ckpt = Path(checkpoint) if checkpoint is not None else None
+        if self.ckpt is not None and resume and self.ckpt.exists(): self._load()
+        self.done, self.undo = self.history.n_steps, None
+        if self.done == 0: self.history.snapshot(0, self.vol)
+        self.rng, self.snap_every = self.gen.get_state(), max(1, cfg.steps // max(1, cfg.snapshots))
+
+    def _load(self):
+        ck = load_checkpoint(self.ckpt)
+        if ck.get("kind") != "sds" or ck.get("signature") != self.sig:
+            raise ValueError(f"Cannot resume from {self.ckpt}: it belongs to another SDS run (volume shape, objectives, "
+                             "settings or seed differ). Delete it or pass resume=False.")
+        self.vol, self.history = ck["volume"].to(self.vol.device), SDSHistory.from_state_dict(ck["history"])
+        self.feedback.load_state_dict(ck.get("feedback", ck["history"].get("feedback", {})))
+        self.gen.set_state(ck["rng"])
+
+    def save(self):
+        if self.ckpt is not None:
+            save_checkpoint(self.ckpt, kind="sds", config=asdict(self.cfg), signature=self.sig, step=self.done, volume=self.vol.cpu(),
+                            rng=self.rng, history=self.history.state_dict(), feedback=self.feedback.state_dict())
+
+    def begin(self):
+        "Start a step: a checkpoint taken before it is committed restarts it."
+        self.rng, self.undo = self.gen.get_state(), [self.feedback.state_dict(), None]
+
+    def write(self, axis: int, idx: torch.Tensor, new: torch.Tensor):
+        "Write the step's slices, keeping the old ones until the step is committed."
+        self.undo[1] = (axis, idx, volume_slices(self.vol, axis, idx))
+        put_slices(self.vol, axis, idx, new)
+
+    def commit(self, rec: StepRecord):
+        self.history.append(rec)
+        self.done, self.rng, self.undo = self.done + 1, self.gen.get_state(), None
+        if self.done % self.snap_every == 0 or self.done == self.cfg.steps: self.history.snapshot(self.done, self.vol)
+        if self.done % self.cfg.checkpoint_every == 0 or self.done == self.cfg.steps: self.save()
+
+    def interrupt(self):
+        "Undo the step in flight (old slices and feedback state back, its records dropped) and checkpoint."
+        self.interrupted = True
+        if self.undo is not None:
+            self.feedback.state = self.undo[0]
+            if self.undo[1] is not None: put_slices(self.vol, *self.undo[1])
+        self.history.truncate(self.done)
+        self.save()
+
+    def result(self, objectives) -> SDSResult:
+        vol = self.vol.cpu()
+        return SDSResult(vol, vol.argmax(0), self.history, self.done, self.interrupted, objectives, self.feedback.state_dict())
+
+# %% ../nbs/03_sds.ipynb #25ad49d9
+def _settings(config: SDSConfig | None, model: LatentDiffusion, **over) -> SDSConfig:
+    "`config` (default `SDSConfig.cpu()`) with the non-`None` overrides, checked against the model's schedule."
     cfg = replace(config or SDSConfig.cpu(), **{k: v for k, v in over.items() if v is not None})
-    sched, vae, unet, dev = model.sched, model.vae, model.unet, model.device
-    if cfg.t_range[1] >= sched.T: raise ValueError(f"t_range {cfg.t_range} must lie in [0, {sched.T - 1}] (the model has T={sched.T})")
+    if cfg.t_range[1] >= model.sched.T: raise ValueError(f"t_range {cfg.t_range} must lie in [0, {model.sched.T - 1}] (the model has T={model.sched.T})")
+    return cfg
+
+def _resolved(objectives, model: LatentDiffusion, stats: TrainingStats | None) -> list:
+    "The objectives checked against the model, `'+'`/`'++'` resolved with `stats` (default `training_stats(model)`)."
     objectives = list(objectives)
     for o in objectives:
         if not isinstance(o, Objective): raise ValueError(f"objectives must be Objective instances, got {o!r}")
@@ -400,93 +603,42 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
     if stats is None and not all(o.resolved for o in objectives): stats = training_stats(model)
     objectives = [o.resolve(stats) for o in objectives]
     for o in objectives: o.check(model.n_phases)
+    return objectives
+
+# %% ../nbs/03_sds.ipynb #31086590
+def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] = (), steps: int | None = None,
+          lr: float | None = None, t_range=None, slices_per_step: int | None = None, seed: int = 0,
+          config: SDSConfig | None = None, stats: TrainingStats | None = None, progress: bool = True,
+          checkpoint=None, resume: bool = True, callback: Callable | None = None) -> SDSResult:
+    """Steer a volume (probabilities `(P,D,H,W)` or labels `(D,H,W)`) towards `objectives` with score distillation.
+    `steps`, `lr`, `t_range`, `slices_per_step` override `config` (default `SDSConfig.cpu()`); `'+'`/`'++'` targets are
+    resolved with `stats` (default `training_stats(model)`). `checkpoint`: a path written every `config.checkpoint_every`
+    steps, at the end and on interrupt; with `resume`, an existing one is continued. `callback(record)` gets each step's
+    `StepRecord`. A `KeyboardInterrupt` stops cleanly and returns the volume so far (`interrupted=True`)."""
+    cfg = _settings(config, model, steps=steps, lr=lr, t_range=t_range, slices_per_step=slices_per_step)
+    objectives = _resolved(objectives, model, stats)
     names = _labels_unique(objectives)
-    vol = _as_volume(volume_probs, model.n_phases, dev)
-    sig = _signature(vol.shape, objectives, cfg, seed)
-    gen = torch.Generator().manual_seed(seed)
-    history = dict(step=[], axis=[], t=[], sds=[], total=[], seconds=[], values={n: [] for n in names},
-                   losses={n: [] for n in names}, offsets={n: [] for n in names}, snap_steps=[], snapshots=[],
-                   feedback={n: (0.0, None) for n in names})     # (target offset, running mean) after the last step
-    ckpt = Path(checkpoint) if checkpoint is not None else None
-    if ckpt is not None and resume and ckpt.exists():
-        ck = load_checkpoint(ckpt)
-        if ck.get("kind") != "sds" or ck.get("signature") != sig:
-            raise ValueError(f"Cannot resume from {ckpt}: it belongs to another SDS run (volume shape, objectives, "
-                             "settings or seed differ). Delete it or pass resume=False.")
-        vol, history = ck["volume"].to(dev), ck["history"]
-        gen.set_state(ck["rng"])
-    done = len(history["step"])
-    abar = sched.abar.float()
-    snap_every = max(1, cfg.steps // max(1, cfg.snapshots))
-    if done == 0: history["snap_steps"].append(0); history["snapshots"].append(mid_slices(vol.argmax(0).to(torch.uint8).cpu()))
-    rng_state = gen.get_state()
-
-    def save():
-        if ckpt is not None:
-            save_checkpoint(ckpt, kind="sds", config=asdict(cfg), signature=sig, step=done, volume=vol.cpu(),
-                            rng=rng_state, history=history)
-
-    bar = tqdm(total=cfg.steps, initial=min(done, cfg.steps), desc="SDS", disable=not progress, leave=False)
-    interrupted, pending = False, None
+    run = _Run(_as_volume(volume_probs, model.n_phases, model.device), objectives, names, cfg, seed, checkpoint, resume)
+    bar = tqdm(total=cfg.steps, initial=min(run.done, cfg.steps), desc="SDS", disable=not progress, leave=False)
     try:
-        while done < cfg.steps:
-            rng_state = gen.get_state()                    # a checkpoint taken mid-step restarts this step
-            t0 = time.perf_counter()
-            axis = int(torch.randint(3, (1,), generator=gen))
-            L = vol.shape[axis + 1]
-            idx = torch.randperm(L, generator=gen)[: min(cfg.slices_per_step, L)].to(dev)
-            pa = plane_axes(axis)
-            fb = _feedback(vol, axis, idx, names, objectives, history["feedback"], cfg, cfg.lr_at(done))
-            with torch.no_grad(): z = encode_slices(vae, volume_slices(vol, axis, idx)).requires_grad_(True)
-            m1, m2 = torch.zeros_like(z), torch.zeros_like(z)              # Adam moments, fresh for every visit
-            for i in range(1, cfg.inner_steps + 1):
-                t = torch.randint(cfg.t_range[0], cfg.t_range[1] + 1, (z.shape[0],), generator=gen)
-                eps = torch.randn(z.shape, generator=gen).to(dev)
-                with torch.no_grad():
-                    eps_hat = unet(sched.q_sample(z, t.to(dev), eps), t.to(dev))
-                    g = (1 - abar[t]).to(z).view(-1, 1, 1, 1) * (eps_hat - eps)        # w(t)(ε̂ − ε)
-                loss_sds = cfg.sds_weight * (g * z).sum() / z.numel()               # ∂/∂z = sds_weight·w(t)(ε̂ − ε)/N
-                total = loss_sds
-                vals, losses = {}, {}
-                if objectives:
-                    probs = decode_latents(vae, z)
-                    if cfg.straight_through: probs = straight_through(probs)
-                    for n, o in zip(names, objectives):
-                        l, v = o.loss(probs, pa, fb[n][0])
-                        vals[n] = math.nan if v is None else float(v)
-                        losses[n] = math.nan if l is None else float(l.detach())
-                        if l is not None: total = total + l
-                (grad,) = torch.autograd.grad(total, z)     # grads w.r.t. z only: model weights untouched
-                with torch.no_grad():                       # Adam (β = 0.9, 0.999), bias-corrected
-                    m1.mul_(0.9).add_(grad, alpha=0.1); m2.mul_(0.999).addcmul_(grad, grad, value=0.001)
-                    z -= cfg.lr_at(done) * (m1 / (1 - 0.9 ** i)) / ((m2 / (1 - 0.999 ** i)).sqrt() + 1e-8)
-            with torch.no_grad(): new = decode_latents(vae, z)
-            pending = (axis, idx, volume_slices(vol, axis, idx))     # undo record until the step is committed
-            put_slices(vol, axis, idx, new)
-            for k, v in (("step", done), ("axis", axis), ("t", float(t.float().mean())), ("sds", float(loss_sds.detach())),
-                         ("total", float(total.detach())), ("seconds", time.perf_counter() - t0)): history[k].append(v)
-            for n in names:
-                history["values"][n].append(vals[n]); history["losses"][n].append(losses[n]); history["offsets"][n].append(fb[n][0])
-            history["feedback"] = fb
-            done += 1
-            pending, rng_state = None, gen.get_state()
-            if done % snap_every == 0 or done == cfg.steps:
-                history["snap_steps"].append(done); history["snapshots"].append(mid_slices(vol.argmax(0).to(torch.uint8).cpu()))
+        while run.done < cfg.steps:
+            run.begin()
+            t0, lr_now = time.perf_counter(), cfg.lr_at(run.done)
+            axis, idx = random_slices(run.vol.shape, cfg.slices_per_step, run.gen, run.vol.device)        # 1. which slices
+            offsets = run.feedback.update(run.vol, axis, idx, lr_now)                                       # 2. where they aim
+            with torch.no_grad(): z = encode_slices(model.vae, volume_slices(run.vol, axis, idx))          # 3. encode
+            loss = lambda z: step_loss(model, z, objectives, names, plane_axes(axis), offsets, cfg, run.gen)
+            z, measured = optimise_latents(z, loss, cfg.inner_steps, lr_now)                              # 4. Adam on L_SDS + Σ L_obj
+            with torch.no_grad(): run.write(axis, idx, decode_latents(model.vae, z))                       # 5. decode, write back
+            rec = StepRecord(run.done, axis, idx.tolist(), **measured, offsets=offsets,
+                             seconds=time.perf_counter() - t0, volume=run.vol)
+            run.commit(rec)
             bar.update(1)
-            if names and done % 10 == 0: bar.set_postfix({n: f"{history['values'][n][-1]:.4g}" for n in names})
-            if ckpt is not None and (done % cfg.checkpoint_every == 0 or done == cfg.steps): save()
-            if callback is not None: callback(done, vol)
-    except KeyboardInterrupt:
-        interrupted = True
-        if pending is not None: put_slices(vol, *pending)        # interrupted mid-step: undo its write
-        for k in ("step", "axis", "t", "sds", "total", "seconds"): del history[k][done:]
-        for d in (history["values"], history["losses"], history["offsets"]):
-            for n in d: del d[n][done:]
-        save()
-    finally:
-        bar.close()
-    vol = vol.cpu()
-    return SDSResult(vol, vol.argmax(0), history, done, interrupted, objectives)
+            if names and run.done % 10 == 0: bar.set_postfix({n: f"{rec.values[n]:.4g}" for n in names})
+            if callback is not None: callback(rec)
+    except KeyboardInterrupt: run.interrupt()
+    finally: bar.close()
+    return run.result(objectives)
 
 # %% ../nbs/03_sds.ipynb #ea318376
 def _volume_on_cpu(volume, n_phases: int | None) -> torch.Tensor:

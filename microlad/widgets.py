@@ -5,6 +5,7 @@
 # %% ../nbs/11_widgets.ipynb #6128bbe9
 from __future__ import annotations
 import html, math, threading, time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -221,17 +222,6 @@ def _default_guide(*args, **kwargs):
     from microlad.sds import guide
     return guide(*args, **kwargs)
 
-def _mid_objective_values(objectives, probs: torch.Tensor, axis: int) -> tuple:
-    "(descriptor loss, {label: value}) of resolved `objectives` on the mid-slice normal to `axis` of `probs` `(P,D,H,W)`."
-    from microlad.sds import plane_axes
-    s = probs.select(axis + 1, probs.shape[axis + 1] // 2)[None].float()
-    loss, vals = 0.0, {}
-    with torch.no_grad():
-        for o in objectives:
-            l, v = o.loss(s, plane_axes(axis))
-            if l is not None: loss += float(l); vals[o.label] = float(v)
-    return loss, vals
-
 class SDSPanel(_BackgroundPanel):
     """Score-distillation inverse-design panel over `guide_fn` (default `microlad.sds.guide`), run in a
     background thread (`threaded=False`: in the caller's thread) with a Stop button. `guide_kwargs`
@@ -323,7 +313,6 @@ class SDSPanel(_BackgroundPanel):
     def _work(self, objs, kw):
         try:
             objs = self._resolve(objs)
-            self._live_objs = objs
             targets = {o.label: float(o.target) for o in objs if not isinstance(o.target, str) and o.key != "s2"}
             replace_figure(self.loss_fig, sds_progress_figure({"step": [], "loss": [], **{o.label: [] for o in objs}}, targets))
             vol = self.volume
@@ -341,19 +330,19 @@ class SDSPanel(_BackgroundPanel):
                             f"{time.perf_counter() - t0:.1f} s")
         except Exception as e: self.say("error", _error_text(e))
 
-    def _on_step(self, done: int, probs=None):
+    def _on_step(self, rec):
+        "`guide`'s callback: Stop, progress, and every `plot_every` steps what the step measured (`rec`, a `StepRecord`)."
         self._check_stop()
-        self.progress.value = done
-        if probs is None or done % self.plot_every: return
-        loss, vals = _mid_objective_values(self._live_objs, probs, done % 3)
+        self.progress.value = rec.done
+        if rec.done % self.plot_every: return
         with self.loss_fig.batch_update():
             for tr in self.loss_fig.data:
-                y = loss if tr.name == "loss" else vals.get(tr.name, math.nan)
-                tr.x, tr.y = tuple(tr.x or ()) + (done,), tuple(tr.y or ()) + (y,)
+                y = rec.total if tr.name == "loss" else rec.values.get(tr.name, math.nan)
+                tr.x, tr.y = tuple(tr.x or ()) + (rec.done,), tuple(tr.y or ()) + (y,)
 
     def _show_result(self, res, targets):
         h = getattr(res, "history", None)
-        if isinstance(h, dict) and "total" in h:
+        if isinstance(h, Mapping) and "total" in h:       # a dict or `microlad.sds.SDSHistory`
             series = {"step": [s + 1 for s in h["step"]], "loss": h["total"], **h.get("values", {})}
             for n, off in h.get("offsets", {}).items():      # integral feedback: what the slices aimed at, target + offset
                 if n in targets and any(off): series[f"{n} slice target"] = [targets[n] + b for b in off]

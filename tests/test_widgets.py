@@ -15,6 +15,7 @@ pytest.importorskip("anywidget", reason="plotly FigureWidget needs anywidget")
 
 from microlad.widgets import ReconstructPanel, SDSPanel, UMAPExplorer, make_objective, parse_target
 from microlad.data import load_volume
+from microlad.sds import StepRecord
 
 
 def _volume(shape=(32, 32, 32), n_phases=2):
@@ -42,7 +43,9 @@ class FakeGuide:
         try:
             for done in range(1, steps + 1):
                 if self.delay: time.sleep(self.delay)
-                callback(done, probs)
+                per = {o.label: 0.3 + 0.01 * done for o in objectives}
+                callback(StepRecord(done - 1, done % 3, [done % 32], 300.0, 0.5, 10.0 - done, per,
+                                    {n: 1.0 for n in per}, {n: 0.0 for n in per}, volume=probs))
         except KeyboardInterrupt:
             interrupted, done = True, done - 1
         hist = dict(step=list(range(done)), total=[10.0 - i for i in range(done)],
@@ -215,14 +218,15 @@ def test_sds_panel_live_plot_updates_during_run():
     g = FakeGuide()
     p = SDSPanel(model="M", volume=_volume(), guide_fn=g, threaded=False, plot_every=2)
     orig = p._on_step
-    def spy(done, probs):
-        orig(done, probs)
-        seen.append((done, len(p.loss_fig.data[1].y or ())))
+    def spy(rec):
+        orig(rec)
+        seen.append((rec.done, len(p.loss_fig.data[1].y or ())))
+        if rec.done % 2 == 0:     # the live point is what the step measured: its total loss and V_f value
+            assert p.loss_fig.data[0].y[-1] == rec.total and p.loss_fig.data[1].y[-1] == rec.values["V_f[1]"]
     p._on_step = spy
     p.target.value, p.steps.value = "0.5", 6
     p.run_button.click()
     assert seen == [(1, 0), (2, 1), (3, 1), (4, 2), (5, 2), (6, 3)]
-    # the live value is the V_f of phase 1 on a mid-slice of the current volume
     assert p.steps.value == 6 and is_ok(p)
 
 
