@@ -59,16 +59,26 @@ def _usable_folder(out: Path) -> list[Path]:
         if p.exists() or p.is_symlink():
             if not p.is_dir():
                 raise NotADirectoryError(f"cannot use {out} as output folder: {p} is a file, not a folder")
-            if p == out and not os.access(p, os.W_OK | os.X_OK):
+            if p == out and not os.access(p, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
                 raise PermissionError(f"cannot write into output folder {out}: permission denied or read-only filesystem")
             break
     return [p for p in [out, *out.parents] if not p.exists()]
+
+_DEBRIS = re.compile(r"\..+\.(\d+\.[0-9a-f]{8}|[a-z0-9_]{8})\.tmp")   # atomic_write's temporary names
+
+def _sweep_debris(out: Path) -> list[str]:
+    "Remove temporary files a killed `atomic_write` left in `out` (call with the folder's lock held); their names."
+    gone = [p.name for p in out.iterdir() if _DEBRIS.fullmatch(p.name) and p.is_file()]
+    for name in gone:
+        with contextlib.suppress(OSError): (out / name).unlink()
+    return gone
 
 @contextlib.contextmanager
 def output_folder(out, wait: bool = False, log=None):
     """Create and lock output folder `out` for this process; yields it as a `Path`.
     Another process holding it → `FolderBusy` naming the lock file (or, with `wait`, wait; `log(msg)` says so).
-    If the body fails and this call created the folder, the folder is removed again when nothing else is in it."""
+    If the body fails and this call created the folder, the folder is removed again when nothing else is in it.
+    Temporary files of a writer killed in an earlier run (only where `O_TMPFILE` is missing) are swept away."""
     from filelock import FileLock, Timeout
     out = Path(out)
     missing = _usable_folder(out)
@@ -81,6 +91,7 @@ def output_folder(out, wait: bool = False, log=None):
         if not wait: raise FolderBusy(f"{held}: wait for it to finish, write elsewhere, or pass --wait") from None
         if log is not None: log(f"waiting: {held}")
         lock.acquire(timeout=-1)
+    _sweep_debris(out)
     owner, ok = out / (LOCK_NAME + ".owner"), False
     try:
         with atomic_write(owner, "w") as f:
