@@ -234,7 +234,7 @@ class _Parser(argparse.ArgumentParser):
 class _Help(argparse.ArgumentDefaultsHelpFormatter):
     "Help that shows each option's default, except where there is none (None) or it is an off switch (False)."
     def _get_help_string(self, action):
-        return action.help if action.default in (None, False) else super()._get_help_string(action)
+        return action.help if action.default is None or action.default is False else super()._get_help_string(action)
 
 def _count(s: str) -> int:
     "argparse type: a whole number ≥ 1."
@@ -297,10 +297,10 @@ def _train_command(a) -> int:
     P = int(labels.max()) + 1
     p = preset(a.preset, P)
     fr = ", ".join(f"{float(f):.3f}" for f in phase_fractions(labels, P))
-    _say(f"data: {a.image}: {labels.shape[0]}×{labels.shape[1]} px, {P} phases (fractions {fr}), fingerprint {fingerprint(labels)}; "
-         f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
-         f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {a.out}")
     with output_folder(a.out, wait=a.wait, log=_say) as out:
+        _say(f"data: {a.image}: {labels.shape[0]}×{labels.shape[1]} px, {P} phases (fractions {fr}), fingerprint {fingerprint(labels)}; "
+             f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
+             f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}")
         try:
             train(a.image, out, a.preset, n_phases=a.n_phases, p=p)
         except KeyboardInterrupt as e:
