@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, contextlib, errno, json, os, re, signal, socket, sys, threading, time
+import argparse, contextlib, errno, inspect, json, os, re, signal, socket, sys, threading, time
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +18,8 @@ from .pipeline import train, bundled_model, preset
 from .lmpdd import reconstruct, per_axis_s2_errors, training_fractions
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files', 'next_volume_index', 's2_check',
-           'reconstruct_to_files', 'demo', 'Terminated', 'main']
+__all__ = ['LOCK_NAME', 'MAX_PHASES', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
+           'next_volume_index', 's2_check', 'reconstruct_to_files', 'demo', 'Terminated', 'main']
 
 # %% ../nbs/10_cli.ipynb #cdea63a1
 def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4,
@@ -249,10 +249,19 @@ def _side(s: str) -> int:
     if v % 16: raise argparse.ArgumentTypeError(f"each side must be a multiple of 16 (16, 32, 48, 64, …), got {v}")
     return v
 
+MAX_PHASES = inspect.signature(read_micrograph).parameters["max_phases"].default   # what training (PatchDataset) accepts
+
+def _phases(s: str) -> int:
+    "argparse type for --n-phases: 2..MAX_PHASES."
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"must be a whole number, got {s!r}") from None
+    if not 2 <= v <= MAX_PHASES: raise argparse.ArgumentTypeError(f"microlad trains on 2 to {MAX_PHASES} phases, got {v}")
+    return v
+
 _CLI_NAMES = [  # Python-only names in library messages -> what a command-line user can pass
-    (r"pass n_phases/max_phases", "pass --n-phases K"),
-    (r"raise max_phases if it really has that many phases", "pass --n-phases K if it really has that many phases"),
-    (r"at most max_phases=(\d+) phases are allowed", r"at most \1 phases are inferred without --n-phases"),
+    (r" or, if it really has that many phases, pass n_phases/max_phases", f"; microlad trains on 2 to {MAX_PHASES} phases"),
+    (r", or raise max_phases if it really has that many phases", f"; microlad trains on 2 to {MAX_PHASES} phases"),
+    (r"at most max_phases=(\d+) phases are allowed", r"at most \1 phases are allowed"),
     (r"Pass n_phases=None to infer it", "Leave out --n-phases to infer it"),
     (r"\bn_phases=(\d+)", r"--n-phases \1"),
     (r"Use a larger micrograph or a smaller patch size \(min_size/patch_size\)", "Use a larger micrograph (training uses 64×64 patches)"),
@@ -336,7 +345,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--out", required=True, help="output folder for weights, checkpoints and train_log.json")
     t.add_argument("--preset", default="cpu", choices=["cpu", "paper"],
                    help="model size and steps: cpu (minutes on 2 cores) or paper (the paper's, GPU)")
-    t.add_argument("--n-phases", type=int, default=None, help="number of phases; default: the number of grey levels found")
+    t.add_argument("--n-phases", type=_phases, default=None,
+                   help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")
     t.add_argument("--wait", action="store_true", help=wait_help)
     r = sub.add_parser("reconstruct", help="generate 3D volumes with trained weights",
                        description=f"Generate 3D volumes with trained weights; {keep}.", **fmt)

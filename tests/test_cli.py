@@ -93,7 +93,11 @@ def test_hints_name_cli_options(tmp_path, capsys):
     Image.fromarray(grey).save(tmp_path / "grey.png")
     rc, _, err = run(["train", tmp_path / "grey.png", "--out", tmp_path / "o"], capsys)
     msg = one_error_line(err)
-    assert rc == 2 and "distinct grey levels" in msg and "pass --n-phases K" in msg, msg
+    assert rc == 2 and "distinct grey levels" in msg and msg.endswith("segment it first (e.g. "
+                                                                      "skimage.filters.threshold_multiotsu); microlad trains on 2 to 8 phases"), msg
+    rc, _, err = run(["train", tmp_path / "grey.png", "--out", tmp_path / "o", "--n-phases", "200"], capsys)
+    msg = one_error_line(err)                          # following the hint cannot lead to the same refusal again
+    assert rc == 2 and msg.startswith("argument --n-phases: microlad trains on 2 to 8 phases, got 200"), msg
     assert not [w for w in PYTHON_ONLY if w in msg], msg
     save_micrograph(generate_porous(size=96, seed=0), tmp_path / "two.png")
     rc, _, err = run(["train", tmp_path / "two.png", "--out", tmp_path / "o", "--n-phases", "3"], capsys)
