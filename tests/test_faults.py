@@ -233,3 +233,21 @@ def _anonymous_file_supported(folder) -> bool:
     fd = _anonymous_file(Path(folder))
     if fd is None: return False
     os.close(fd); return True
+
+
+def test_sigterm_mid_write_removes_this_runs_files(tmp_path, capsys):
+    "SIGTERM (kill, timeout, Slurm) in the same place: the run removes what it wrote, says so, exits 143."
+    assert run(recon(tmp_path), capsys)[0] == 0
+    before = snapshot(tmp_path)
+    p = subprocess.Popen([sys.executable, "-c", KILLED, *recon(tmp_path, "--n", "2", "--seed", "1")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
+    try:
+        assert p.stdout.readline().strip() == "mid-write"
+        p.send_signal(signal.SIGTERM)
+        _, err = p.communicate(timeout=30)
+    finally:
+        p.kill()
+    assert p.returncode == 128 + signal.SIGTERM and "Traceback" not in err, err
+    assert "microlad: interrupted by SIGTERM; the files of this run were removed" in err
+    assert_kept(before, tmp_path)
+    assert sorted(snapshot(tmp_path)) == sorted(before)                    # nothing new, not even the owner note
