@@ -134,7 +134,7 @@ def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, see
              "eps_rel = |1 - A_volume/A_micrograph| x 100, A = area under S2: 0 % is identical two-point statistics; "
              f"{len(crops)} training-band crops of the micrograph itself score "
              + ", ".join(f"{r.eps_rel:.1f} %" for r in floor) + " (phase " + ", ".join(str(r.phase) for r in floor)
-             + "), the noise floor: a few times that is a good volume.",
+             + "), the noise floor: values near it are as close as these crops can tell, far above it is a real mismatch.",
              "", "phase  Vf volume  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2"]
     fv, fm = phase_fractions(volumes, P), phase_fractions(micrograph, P)
     for p in range(P):
