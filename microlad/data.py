@@ -300,9 +300,10 @@ def atomic_write(path, mode: str = 'wb'):
             else:                                                # copy the finished bytes out, then rename
                 with open(f"/proc/self/fd/{fd}", 'rb') as src, _named_temp(path, 'wb', {}) as dst:
                     shutil.copyfileobj(src, dst)
-    except BaseException:
+    except BaseException as e:
         if tmp is not None:
             with contextlib.suppress(OSError): os.unlink(tmp)
+        if isinstance(e, OSError) and e.filename is None: e.filename = str(path)   # "disk full" says where
         raise
     finally: os.close(fd)
     _fsync_dir(path.parent)

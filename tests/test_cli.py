@@ -207,3 +207,11 @@ def test_train_sigterm_saves_then_ctrl_c_saves_then_resume(tmp_path, monkeypatch
     assert rc == 0 and "VAE: resuming from step 12 of 20" in e, e
     assert len(load_checkpoint(out / "vae.ckpt")["history"]["loss"]) == 20
     assert (out / "vae.pt").is_file() and (out / "ldm.pt").is_file() and '"n_phases": 2' in o
+    # 4. another micrograph into the same folder is refused, never resumed from the wrong run
+    other = tmp_path / "other.png"
+    save_micrograph(generate_porous(size=160, seed=2), other)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    rc, o, e = run(["train", other, "--out", out], capsys)
+    assert rc == 2 and "Traceback" not in e
+    assert e.splitlines()[-1].startswith(f"microlad: error: Cannot resume from {out / 'vae.ckpt'}: its fingerprint differs"), e
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

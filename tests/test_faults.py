@@ -184,6 +184,26 @@ def test_folder_even_root_cannot_write(capsys):
     assert not Path("/sys/microlad-test-out").exists()
 
 
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file-size limits")
+def test_write_fault_mid_run_removes_the_runs_files(tmp_path, capsys):
+    """A write that fails half-way through a run (here: the kernel's per-file size limit, RLIMIT_FSIZE, which
+    stops root too, makes volume_001.vti fail after volume_001.npy was written): one line, exit 2, and the
+    folder exactly as before, the run's finished volume_001.npy removed again."""
+    import resource
+    assert run(recon(tmp_path), capsys)[0] == 0
+    before = snapshot(tmp_path)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)                  # fail the write (EFBIG), don't kill
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4400, hard))               # a 16³ .npy is 4224 bytes, a .vti 4614
+    try: rc = main([str(a) for a in recon(tmp_path, "--seed", "1", "--formats", "npy", "vti")])
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard)); signal.signal(signal.SIGXFSZ, old)
+    _, err = capsys.readouterr()
+    assert rc == 2
+    assert "Traceback" not in err and err.splitlines()[-1] == f"microlad: error: File too large: {tmp_path / 'volume_001.vti'}", err
+    assert snapshot(tmp_path) == before
+
+
 # --- killed in the middle of writing -----------------------------------------------------------
 
 KILLED = textwrap.dedent("""
