@@ -324,7 +324,7 @@ def _train_command(a) -> int:
 def _parser() -> argparse.ArgumentParser:
     fmt = dict(formatter_class=_Help)
     ap = _Parser(prog="microlad", description="One 2D micrograph in, statistically equivalent 3D microstructures out.", **fmt)
-    sub = ap.add_subparsers(dest="cmd", required=True, metavar="{demo,train,reconstruct}")
+    sub = ap.add_subparsers(dest="cmd", required=True, metavar="COMMAND", help="`microlad COMMAND --help` lists its options")
     shape_help = "volume size D H W in voxels (depth, height, width), each a multiple of 16"
     keep = "earlier results in --out are kept: numbering continues (volume_002, ...) and report.txt is appended"
     overwrite_help = "replace the earlier results in --out instead of keeping them (says how many files it replaced)"
