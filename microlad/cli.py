@@ -224,7 +224,7 @@ def demo(out="out/demo", name: str = "porous", shape=(64, 64, 64), n: int = 1, s
     _print_written(res, out, overwrite)
     return res
 
-# %% ../nbs/10_cli.ipynb #0167bc21
+# %% ../nbs/10_cli.ipynb #9ed11186
 class _UsageError(Exception): "A command line argparse refused."
 
 class _Parser(argparse.ArgumentParser):
@@ -258,6 +258,7 @@ def _phases(s: str) -> int:
     if not 2 <= v <= MAX_PHASES: raise argparse.ArgumentTypeError(f"microlad trains on 2 to {MAX_PHASES} phases, got {v}")
     return v
 
+# %% ../nbs/10_cli.ipynb #f741b040
 _CLI_NAMES = [  # Python-only names in library messages -> what a command-line user can pass
     (r" or, if it really has that many phases, pass n_phases/max_phases", f"; microlad trains on 2 to {MAX_PHASES} phases"),
     (r", or raise max_phases if it really has that many phases", f"; microlad trains on 2 to {MAX_PHASES} phases"),
@@ -285,6 +286,7 @@ def _os_error(e: OSError) -> str:
     if e.strerror and e.filename: return f"{e.strerror}: {e.filename}" + (f" -> {e.filename2}" if e.filename2 else "")
     return str(e) or type(e).__name__
 
+# %% ../nbs/10_cli.ipynb #80e54078
 class Terminated(KeyboardInterrupt):
     "SIGTERM (`kill`, `timeout`, Slurm) turned into an interrupt, so a running `train` saves its checkpoint first."
 
@@ -300,6 +302,7 @@ def _sigterm_as_interrupt():
 def _restore_sigterm(old):
     if old is not None: signal.signal(signal.SIGTERM, old)
 
+# %% ../nbs/10_cli.ipynb #147f32d2
 def _train_command(a) -> int:
     "`microlad train`: a data summary line, then `train` in the locked output folder; interrupts save and exit."
     labels = read_micrograph(a.image, n_phases=a.n_phases)
