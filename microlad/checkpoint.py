@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_checkpoint.ipynb #cc8ed00a
 from __future__ import annotations
-import copy, dataclasses, math
+import copy, dataclasses, math, sys
 from pathlib import Path
 from typing import Callable
 
@@ -93,7 +93,8 @@ def run_training(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_
 
     `meta` (kind, config dict, fingerprint, ...) is stored in every checkpoint; a checkpoint
     whose meta differs is refused rather than resumed. Saves every `every` steps, at the end,
-    and on `KeyboardInterrupt` (then re-raises). Returns the history dict
+    and on `KeyboardInterrupt` (then re-raises). With `progress`, says on stderr when it resumes
+    ("resuming from step N") and what an interrupt saved. Returns the history dict
     (`loss`: per-step losses, `val`: list of (step, metrics))."""
     ckpt_path = Path(ckpt_path)
     history, start = {"loss": [], "val": []}, 0
@@ -106,6 +107,7 @@ def run_training(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_
         model.load_state_dict(ck["state_dict"]); optimizer.load_state_dict(ck["optimizer"])
         if ema is not None and "ema_state_dict" in ck: ema.load_state_dict(ck["ema_state_dict"])
         start, history = ck["step"], ck["history"]
+        if progress: tqdm.write(f"{desc}: resuming from step {start} of {n_steps} ({ckpt_path})", file=sys.stderr)
 
     def save(step):
         extra = {"ema_state_dict": ema.state_dict()} if ema is not None else {}
@@ -136,6 +138,7 @@ def run_training(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_
         step = n_steps
     except KeyboardInterrupt:
         save(len(history["loss"]))
+        if progress: tqdm.write(f"{desc}: interrupted; step {len(history['loss'])} of {n_steps} saved to {ckpt_path}", file=sys.stderr)
         raise
     finally:
         bar.close(); model.eval()

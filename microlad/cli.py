@@ -4,45 +4,137 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, json, sys, time
+import argparse, contextlib, errno, inspect, json, os, re, signal, socket, sys, threading, time
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from .data import (read_micrograph, default_micrograph, PatchDataset, save_volume, atomic_write,
-                           DEFAULT_MICROGRAPHS, reference_crops)
+                           DEFAULT_MICROGRAPHS, reference_crops, fingerprint)
 from .descriptors import s2_report, format_s2_table, phase_fractions
 from .ldm import load_model
-from .pipeline import train, bundled_model
+from .pipeline import train, bundled_model, preset
 from .lmpdd import reconstruct, per_axis_s2_errors, training_fractions
 
 # %% auto #0
-__all__ = ['orthogonal_slices_image', 's2_check', 'reconstruct_to_files', 'demo', 'main']
+__all__ = ['LOCK_NAME', 'MAX_PHASES', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
+           'next_volume_index', 's2_check', 'reconstruct_to_files', 'demo', 'Terminated', 'main']
 
 # %% ../nbs/10_cli.ipynb #cdea63a1
-def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4):
-    "PIL image: [micrograph crop |] XY | XZ | YZ mid-slices of label `volume` `(D,H,W)`."
-    from PIL import Image
+def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4,
+                            title_height: int = 14):
+    "PIL image: [micrograph crop |] XY | XZ | YZ mid-slices of label `volume` `(D,H,W)`, each titled above."
+    from PIL import Image, ImageDraw
     D, H, W = volume.shape
     panels = ([crop] if crop is not None else []) + [volume[D // 2], volume[:, H // 2], volume[:, :, W // 2]]
+    titles = (["crop"] if crop is not None else []) + ["XY", "XZ", "YZ"]
     h = max(p.shape[0] for p in panels)
     canvas = np.full((h, sum(p.shape[1] for p in panels) + gap * (len(panels) - 1)), 255, np.uint8)
-    x = 0
+    x, left = 0, []
     for p in panels:
         canvas[:p.shape[0], x:x + p.shape[1]] = np.round(np.asarray(p) * (255 / (n_phases - 1))).astype(np.uint8)
-        x += p.shape[1] + gap
-    return Image.fromarray(canvas).resize((canvas.shape[1] * scale, canvas.shape[0] * scale), Image.NEAREST)
+        left.append(x); x += p.shape[1] + gap
+    body = Image.fromarray(canvas).resize((canvas.shape[1] * scale, canvas.shape[0] * scale), Image.NEAREST)
+    im = Image.new("L", (body.width, body.height + title_height), 255)
+    im.paste(body, (0, title_height))
+    draw = ImageDraw.Draw(im)
+    for x0, p, t in zip(left, panels, titles): draw.text((x0 * scale + 2, 1), t, fill=0)
+    return im
+
+# %% ../nbs/10_cli.ipynb #d7ebd99b
+LOCK_NAME = ".microlad.lock"
+
+class FolderBusy(RuntimeError):
+    "Another process holds the lock of an output folder."
+
+def _lock_holder(lock: Path) -> str:
+    "What the holder of `lock` wrote about itself (pid, host, start time), or '' if unknown."
+    try: return (lock.parent / (lock.name + ".owner")).read_text(encoding="utf-8").strip()
+    except OSError: return ""
+
+def _usable_folder(out: Path) -> list[Path]:
+    "Refuse `out` if it or a parent is a file or it is not writable; return the folders that are still missing."
+    for p in [out, *out.parents]:
+        if p.exists() or p.is_symlink():
+            if not p.is_dir():
+                raise NotADirectoryError(f"cannot use {out} as output folder: {p} is a file, not a folder")
+            if p == out and not os.access(p, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+                raise PermissionError(f"cannot write into output folder {out}: permission denied or read-only filesystem")
+            break
+    return [p for p in [out, *out.parents] if not p.exists()]
+
+_DEBRIS = re.compile(r"\..+\.(\d+\.[0-9a-f]{8}|[a-z0-9_]{8})\.tmp")   # atomic_write's temporary names
+
+def _sweep_debris(out: Path) -> list[str]:
+    "Remove temporary files a killed `atomic_write` left in `out` (call with the folder's lock held); their names."
+    gone = [p.name for p in out.iterdir() if _DEBRIS.fullmatch(p.name) and p.is_file()]
+    for name in gone:
+        with contextlib.suppress(OSError): (out / name).unlink()
+    return gone
+
+@contextlib.contextmanager
+def output_folder(out, wait: bool = False, log=None):
+    """Create and lock output folder `out` for this process; yields it as a `Path`.
+    Another process holding it → `FolderBusy` naming the lock file (or, with `wait`, wait; `log(msg)` says so).
+    If the body fails and this call created the folder, the folder is removed again when nothing else is in it.
+    Temporary files of a writer killed in an earlier run (only where `O_TMPFILE` is missing) are swept away."""
+    from filelock import FileLock, Timeout
+    out = Path(out)
+    missing = _usable_folder(out)
+    out.mkdir(parents=True, exist_ok=True)
+    lock_path = out / LOCK_NAME
+    lock = FileLock(str(lock_path), timeout=0)
+    try: lock.acquire()
+    except Timeout:
+        held = f"{out} is in use by another microlad process ({_lock_holder(lock_path) or 'holder unknown'}; lock file {lock_path})"
+        if not wait: raise FolderBusy(f"{held}: wait for it to finish, write elsewhere, or pass --wait") from None
+        if log is not None: log(f"waiting: {held}")
+        lock.acquire(timeout=-1)
+    _sweep_debris(out)
+    owner, ok = out / (LOCK_NAME + ".owner"), False
+    try:
+        with atomic_write(owner, "w") as f:
+            f.write(f"pid {os.getpid()} on {socket.gethostname()}, since {time.strftime('%Y-%m-%d %H:%M:%S %Z')}\n")
+        yield out
+        ok = True
+    finally:
+        with contextlib.suppress(OSError): owner.unlink()
+        lock.release()
+        if not ok and missing and {p.name for p in out.iterdir()} <= {LOCK_NAME}:
+            with contextlib.suppress(OSError):
+                (out / LOCK_NAME).unlink(missing_ok=True)
+                for p in missing: p.rmdir()
+
+# %% ../nbs/10_cli.ipynb #8f4770fb
+_VOLUME = re.compile(r"volume_(\d+)\.(tif|tiff|npy|vti)")
+_SLICES = re.compile(r"slices(_\d+)?\.png")
+
+def result_files(out) -> list[Path]:
+    "Files earlier runs of `reconstruct_to_files` left in `out`: `volume_NNN.*`, `slices*.png`, `report.txt`."
+    out = Path(out)
+    if not out.is_dir(): return []
+    return sorted(p for p in out.iterdir()
+                  if p.is_file() and (_VOLUME.fullmatch(p.name) or _SLICES.fullmatch(p.name) or p.name == "report.txt"))
+
+def next_volume_index(out) -> int:
+    "Where a new run's numbering starts: 1 + the highest NNN of the `volume_NNN.*` files in `out` (0 if none)."
+    return max((int(m.group(1)) for p in result_files(out) if (m := _VOLUME.fullmatch(p.name))), default=-1) + 1
 
 # %% ../nbs/10_cli.ipynb #58c73a6e
 def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, seed: int = 0) -> tuple[list, str]:
     "S₂/V_f report of label `volumes` `(n,D,H,W)` against held-out 64×64 crops of `micrograph`. Returns (rows, text)."
     P = int(micrograph.max()) + 1
     crops = reference_crops(micrograph, n=n_crops, split="val", seed=seed)
+    floor = s2_report(reference_crops(micrograph, n=n_crops, split="train", seed=seed), crops, n_phases=P)
     vols = torch.as_tensor(volumes)
     rows = s2_report(vols, crops, n_phases=P)
     per_axis = per_axis_s2_errors(vols, crops, n_phases=P)          # (3, P), %
     lines = [format_s2_table(rows, title=f"S2 of {len(volumes)} volume(s) {tuple(volumes.shape[1:])} vs {len(crops)} held-out crops"),
+             "eps_rel = |1 - A_volume/A_micrograph| x 100, A = area under S2: 0 % is identical two-point statistics; "
+             f"{len(crops)} training-band crops of the micrograph itself score "
+             + ", ".join(f"{r.eps_rel:.1f} %" for r in floor) + " (phase " + ", ".join(str(r.phase) for r in floor)
+             + "), the noise floor: values near it are as close as these crops can tell, far above it is a real mismatch.",
              "", "phase  Vf volume  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2"]
     fv, fm = phase_fractions(volumes, P), phase_fractions(micrograph, P)
     for p in range(P):
@@ -50,90 +142,251 @@ def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, see
                      + "  ".join(f"{float(e):6.2f}" for e in per_axis[:, p]))
     return rows, "\n".join(lines)
 
+def _fingerprint_warning(model, micrograph) -> str | None:
+    "A warning when label image `micrograph` is not the image `model` was trained on (data fingerprints differ)."
+    fm, fw = fingerprint(micrograph), getattr(model, "fingerprint", None)
+    if fw is None or fm == fw: return None
+    return (f"the micrograph (fingerprint {fm}) is not the image these weights were trained on (fingerprint {fw}): "
+            "the S2 report compares the volumes with a different material")
+
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
-                         formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False, **kw) -> dict:
+                         formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,
+                         overwrite: bool = False, wait: bool = False, log=None, **kw) -> dict:
     """Generate `n` volumes with `model`, write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
-    `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`)."""
+    `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`).
+    Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
+    `report.txt`. `overwrite=True` replaces them, starting again at `volume_000` (`res['replaced']` counts the earlier
+    files replaced or removed). The folder is locked while this runs (`output_folder`; `wait`, `log` go there);
+    if the run fails, the files it wrote are removed and an appended report is restored."""
+    if not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n={n}: the number of volumes must be a whole number ≥ 1")
     if match_fractions:
         if micrograph is None: raise ValueError("match_fractions needs the training micrograph (--micrograph)")
         kw["fractions"] = training_fractions(micrograph, seed=seed)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    t = time.perf_counter()
-    vols = reconstruct(model, shape=tuple(shape), n=n, seed=seed, progress=progress, **kw)
-    vols = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols)
-    seconds = time.perf_counter() - t
-    files = []
-    for i, v in enumerate(vols):
-        for fmt in formats: files.append(save_volume(v, out / f"volume_{i:03d}.{fmt}"))
-    res = dict(seconds=seconds, files=[str(f) for f in files], volumes=vols)
-    crop = None
-    if micrograph is not None:
-        rows, text = s2_check(vols, micrograph, seed=seed)
-        how = ("labels: phase fractions matched to the micrograph's training band "
-               f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
-        text = f"{n} volume(s) of shape {tuple(shape)} in {seconds:.1f} s on {model.device}; {how}\n\n" + text
-        with atomic_write(out / "report.txt", "w") as f: f.write(text + "\n")
-        res.update(rows=rows, report=text)
-        crop = micrograph[:64, :64]
-    with atomic_write(out / "slices.png", "wb") as f:
-        orthogonal_slices_image(vols[0], crop, model.n_phases).save(f, format="PNG")
+    warning = _fingerprint_warning(model, micrograph) if micrograph is not None else None
+    if warning and log is not None: log(f"warning: {warning}")
+    with output_folder(out, wait=wait, log=log) as out:
+        earlier = result_files(out)
+        start = 0 if overwrite else next_volume_index(out)
+        t = time.perf_counter()
+        vols = reconstruct(model, shape=tuple(shape), n=n, seed=seed, progress=progress, **kw)
+        vols = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols)
+        seconds = time.perf_counter() - t
+        report, slices = out / "report.txt", out / ("slices.png" if start == 0 else f"slices_{start:03d}.png")
+        old_report = report.read_text(encoding="utf-8") if report.is_file() and not overwrite else None
+        written, res, crop = [], dict(seconds=seconds, volumes=vols, start=start, warnings=[w for w in [warning] if w]), None
+        try:
+            for i, v in enumerate(vols):
+                for fmt in formats: written.append(save_volume(v, out / f"volume_{start + i:03d}.{fmt}"))
+            if micrograph is not None:
+                rows, text = s2_check(vols, micrograph, seed=seed)
+                how = ("labels: phase fractions matched to the micrograph's training band "
+                       f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
+                text = (f"volume_{start:03d}..volume_{start + n - 1:03d} (seed {seed}, {time.strftime('%Y-%m-%d %H:%M:%S')}): "
+                        f"{n} volume(s) of shape {tuple(shape)} in {seconds:.1f} s on {model.device}; {how}\n"
+                        + (f"WARNING: {warning}\n" if warning else "") + "\n" + text)
+                with atomic_write(report, "w") as f: f.write((old_report + "\n" if old_report else "") + text + "\n")
+                written.append(report)
+                res.update(rows=rows, report=text)
+                crop = micrograph[:64, :64]
+            with atomic_write(slices, "wb") as f:
+                orthogonal_slices_image(vols[0], crop, model.n_phases).save(f, format="PNG")
+            written.append(slices)
+        except BaseException:
+            for p in written:
+                with contextlib.suppress(OSError):
+                    if p == report and old_report is not None:
+                        with atomic_write(report, "w") as f: f.write(old_report)
+                    elif p not in earlier: p.unlink()
+            raise
+        stale = [p for p in earlier if p not in written] if overwrite else []
+        for p in stale: p.unlink()
+    res.update(files=[str(p) for p in written], replaced=len(earlier) if overwrite else 0)
     return res
 
 # %% ../nbs/10_cli.ipynb #693ccc43
+def _say(msg: str):
+    "One line `microlad: msg` on stderr (warnings, waiting, interruptions)."
+    print(f"microlad: {msg}", file=sys.stderr, flush=True)
+
+def _print_written(res: dict, out, overwrite: bool):
+    "The closing lines of a run: what `--overwrite` replaced, and every file written."
+    if overwrite: print(f"replaced {res['replaced']} earlier file(s) in {out} (--overwrite)")
+    print(f"wrote {', '.join(res['files'])}")
+
 def demo(out="out/demo", name: str = "porous", shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True,
-         match_fractions: bool = False) -> dict:
-    "Bundled micrograph `name` + shipped weights → volume(s), slices PNG and S₂ report in `out`."
+         match_fractions: bool = False, overwrite: bool = False, wait: bool = False) -> dict:
+    "Bundled micrograph `name` + shipped weights → volume(s), slices PNG and S₂ report in `out` (earlier results kept)."
     model = bundled_model(name)
     micrograph = read_micrograph(default_micrograph(name))
     res = reconstruct_to_files(model, out, n=n, shape=shape, seed=seed, micrograph=micrograph, progress=progress,
-                               match_fractions=match_fractions)
+                               match_fractions=match_fractions, overwrite=overwrite, wait=wait, log=_say)
     print(res["report"])
-    print(f"\nwrote {', '.join(res['files'])}, {Path(out)/'slices.png'}, {Path(out)/'report.txt'}")
+    _print_written(res, out, overwrite)
     return res
+
+# %% ../nbs/10_cli.ipynb #9ed11186
+class _UsageError(Exception): "A command line argparse refused."
+
+class _Parser(argparse.ArgumentParser):
+    "argparse that reports a bad command line as one `microlad: error:` line (exit 2) instead of usage + exit."
+    def error(self, message): raise _UsageError(f"{message} (see `{self.prog} --help`)")
+
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    "Help that shows each option's default, except where there is none (None) or it is an off switch (False)."
+    def _get_help_string(self, action):
+        return action.help if action.default is None or action.default is False else super()._get_help_string(action)
+
+def _count(s: str) -> int:
+    "argparse type: a whole number ≥ 1."
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"must be a whole number ≥ 1, got {s!r}") from None
+    if v < 1: raise argparse.ArgumentTypeError(f"must be a whole number ≥ 1, got {v}")
+    return v
+
+def _side(s: str) -> int:
+    "argparse type: a volume side, a positive multiple of 16."
+    v = _count(s)
+    if v % 16: raise argparse.ArgumentTypeError(f"each side must be a multiple of 16 (16, 32, 48, 64, …), got {v}")
+    return v
+
+MAX_PHASES = inspect.signature(read_micrograph).parameters["max_phases"].default   # what training (PatchDataset) accepts
+
+def _phases(s: str) -> int:
+    "argparse type for --n-phases: 2..MAX_PHASES."
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"must be a whole number, got {s!r}") from None
+    if not 2 <= v <= MAX_PHASES: raise argparse.ArgumentTypeError(f"microlad trains on 2 to {MAX_PHASES} phases, got {v}")
+    return v
+
+# %% ../nbs/10_cli.ipynb #f741b040
+_CLI_NAMES = [  # Python-only names in library messages -> what a command-line user can pass
+    (r" or, if it really has that many phases, pass n_phases/max_phases", f"; microlad trains on 2 to {MAX_PHASES} phases"),
+    (r", or raise max_phases if it really has that many phases", f"; microlad trains on 2 to {MAX_PHASES} phases"),
+    (r"at most max_phases=(\d+) phases are allowed", r"at most \1 phases are allowed"),
+    (r"Pass n_phases=None to infer it", "Leave out --n-phases to infer it"),
+    (r"\bn_phases=(\d+)", r"--n-phases \1"),
+    (r"Use a larger micrograph or a smaller patch size \(min_size/patch_size\)", "Use a larger micrograph (training uses 64×64 patches)"),
+    (r"^match_fractions needs", "--match-fractions needs"),
+    (r"^steps must be", "--steps must be"),
+    (r"refine_iters must be ≥ 0, steps and batch_size ≥ 1\.", "--steps must be ≥ 1."),
+]
+
+def _for_cli(msg: str) -> str:
+    "A library error message with its Python-only option names replaced by the command-line ones."
+    for pat, rep in _CLI_NAMES: msg = re.sub(pat, rep, msg)
+    return msg
+
+def _error(msg: str) -> int:
+    "Print one `microlad: error: msg` line on stderr; the exit status 2."
+    print(f"microlad: error: {msg}", file=sys.stderr, flush=True)
+    return 2
+
+def _os_error(e: OSError) -> str:
+    "One line for a filesystem error: what failed and on which path."
+    if e.strerror and e.filename: return f"{e.strerror}: {e.filename}" + (f" -> {e.filename2}" if e.filename2 else "")
+    return str(e) or type(e).__name__
+
+# %% ../nbs/10_cli.ipynb #80e54078
+class Terminated(KeyboardInterrupt):
+    "SIGTERM (`kill`, `timeout`, Slurm) turned into an interrupt, so a running `train` saves its checkpoint first."
+
+def _on_sigterm(signum, frame):
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)          # a second SIGTERM must not interrupt the save
+    raise Terminated()
+
+def _sigterm_as_interrupt():
+    "From now on SIGTERM raises `Terminated` (main thread only); returns the previous handler for `_restore_sigterm`."
+    if threading.current_thread() is not threading.main_thread(): return None
+    return signal.signal(signal.SIGTERM, _on_sigterm)
+
+def _restore_sigterm(old):
+    if old is not None: signal.signal(signal.SIGTERM, old)
+
+# %% ../nbs/10_cli.ipynb #147f32d2
+def _train_command(a) -> int:
+    "`microlad train`: a data summary line, then `train` in the locked output folder; interrupts save and exit."
+    labels = read_micrograph(a.image, n_phases=a.n_phases)
+    P = int(labels.max()) + 1
+    p = preset(a.preset, P)
+    fr = ", ".join(f"{float(f):.3f}" for f in phase_fractions(labels, P))
+    with output_folder(a.out, wait=a.wait, log=_say) as out:
+        _say(f"data: {a.image}: {labels.shape[0]}×{labels.shape[1]} px, {P} phases (fractions {fr}), fingerprint {fingerprint(labels)}; "
+             f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
+             f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}")
+        try:
+            train(a.image, out, a.preset, n_phases=a.n_phases, p=p)
+        except KeyboardInterrupt as e:
+            why, code = ("SIGTERM", 128 + signal.SIGTERM) if isinstance(e, Terminated) else ("Ctrl-C", 130)
+            _say(f"train stopped by {why}; the finished steps are saved in {out} (vae.ckpt, ldm.ckpt): "
+                 "rerun the same command to resume")
+            return code
+    print(json.dumps(json.loads((out / "train_log.json").read_text()), indent=1))
+    return 0
 
 # %% ../nbs/10_cli.ipynb #ea0851b4
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="microlad", description="One 2D micrograph in, statistically equivalent 3D microstructures out.")
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("demo", help="bundled micrograph + shipped weights -> 3D volume, slices, S2 report")
-    d.add_argument("--name", default="porous", choices=sorted(DEFAULT_MICROGRAPHS))
-    d.add_argument("--out", default="out/demo")
-    d.add_argument("--shape", type=int, nargs=3, default=[64, 64, 64])
-    d.add_argument("--seed", type=int, default=0)
+    fmt = dict(formatter_class=_Help)
+    ap = _Parser(prog="microlad", description="One 2D micrograph in, statistically equivalent 3D microstructures out.", **fmt)
+    sub = ap.add_subparsers(dest="cmd", required=True, metavar="COMMAND", help="`microlad COMMAND --help` lists its options")
+    shape_help = "volume size D H W in voxels (depth, height, width), each a multiple of 16"
+    keep = "earlier results in --out are kept: numbering continues (volume_002, ...) and report.txt is appended"
+    overwrite_help = "replace the earlier results in --out instead of keeping them (says how many files it replaced)"
+    wait_help = "if another microlad process is writing into --out, wait for it instead of stopping"
+    d = sub.add_parser("demo", help="bundled micrograph + shipped weights -> 3D volume, slices, S2 report",
+                       description=f"Bundled micrograph + shipped weights -> volume, slices.png, report.txt; {keep}.", **fmt)
+    d.add_argument("--name", default="porous", choices=sorted(DEFAULT_MICROGRAPHS), help="bundled micrograph")
+    d.add_argument("--out", default="out/demo", help="output folder (created if needed)")
+    d.add_argument("--shape", type=_side, nargs=3, default=[64, 64, 64], metavar=("D", "H", "W"), help=shape_help)
+    d.add_argument("--seed", type=int, default=0, help="random seed of the sampler")
     d.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions")
-    t = sub.add_parser("train", help="train VAE then LDM on one segmented micrograph (resumes if interrupted)")
-    t.add_argument("image"); t.add_argument("--out", required=True)
-    t.add_argument("--preset", default="cpu", choices=["cpu", "paper"])
-    t.add_argument("--n-phases", type=int, default=None)
-    r = sub.add_parser("reconstruct", help="generate 3D volumes with trained weights")
-    r.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt")
-    r.add_argument("--out", required=True)
-    r.add_argument("--n", type=int, default=1)
-    r.add_argument("--shape", type=int, nargs=3, default=[64, 64, 64])
-    r.add_argument("--seed", type=int, default=0)
-    r.add_argument("--steps", type=int, default=None)
-    r.add_argument("--sampler", choices=["ddim", "ddpm"], default=None)
-    r.add_argument("--micrograph", default=None, help="the training micrograph, for the S2 report")
+    d.add_argument("--overwrite", action="store_true", help=overwrite_help)
+    d.add_argument("--wait", action="store_true", help=wait_help)
+    t = sub.add_parser("train", help="train VAE then LDM on one segmented micrograph (resumes if interrupted)",
+                       description="Train VAE then LDM on one segmented micrograph. Ctrl-C or SIGTERM saves a checkpoint; "
+                                   "rerunning the same command resumes from it.", **fmt)
+    t.add_argument("image", help="segmented micrograph: PNG/TIFF/NPY, one grey level or colour per phase")
+    t.add_argument("--out", required=True, help="output folder for weights, checkpoints and train_log.json")
+    t.add_argument("--preset", default="cpu", choices=["cpu", "paper"],
+                   help="model size and steps: cpu (minutes on 2 cores) or paper (the paper's, GPU)")
+    t.add_argument("--n-phases", type=_phases, default=None,
+                   help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")
+    t.add_argument("--wait", action="store_true", help=wait_help)
+    r = sub.add_parser("reconstruct", help="generate 3D volumes with trained weights",
+                       description=f"Generate 3D volumes with trained weights; {keep}.", **fmt)
+    r.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt (from microlad train)")
+    r.add_argument("--out", required=True, help="output folder (created if needed)")
+    r.add_argument("--n", type=_count, default=1, help="number of volumes")
+    r.add_argument("--shape", type=_side, nargs=3, default=[64, 64, 64], metavar=("D", "H", "W"), help=shape_help)
+    r.add_argument("--seed", type=int, default=0, help="random seed of the sampler")
+    r.add_argument("--steps", type=_count, default=None, help="sampler steps; default: 50 (ddim) or all T (ddpm)")
+    r.add_argument("--sampler", choices=["ddim", "ddpm"], default=None, help="sampler; default: ddim")
+    r.add_argument("--micrograph", default=None, help="the training micrograph, for the S2 report (report.txt)")
     r.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions (needs --micrograph)")
-    r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"])
+    r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
+    r.add_argument("--overwrite", action="store_true", help=overwrite_help)
+    r.add_argument("--wait", action="store_true", help=wait_help)
     return ap
 
 def main(argv=None) -> int:
-    "Entry point of the `microlad` command."
-    a = _parser().parse_args(argv)
+    "Entry point of the `microlad` command: 0 done, 2 error (one line on stderr), 130/143 interrupted by Ctrl-C/SIGTERM."
+    try: a = _parser().parse_args(argv)
+    except _UsageError as e: return _error(str(e))
+    old_sigterm = _sigterm_as_interrupt()
     try:
-        if a.cmd == "demo": demo(a.out, a.name, tuple(a.shape), seed=a.seed, match_fractions=a.match_fractions)
-        elif a.cmd == "train":
-            m = train(a.image, a.out, a.preset, n_phases=a.n_phases)
-            print(json.dumps(json.loads((Path(a.out) / "train_log.json").read_text()), indent=1))
+        if a.cmd == "demo": demo(a.out, a.name, tuple(a.shape), seed=a.seed, match_fractions=a.match_fractions,
+                                 overwrite=a.overwrite, wait=a.wait)
+        elif a.cmd == "train": return _train_command(a)
         elif a.cmd == "reconstruct":
             kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
             res = reconstruct_to_files(load_model(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
-                                       match_fractions=a.match_fractions, **kw)
+                                       match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say, **kw)
             if "report" in res: print(res["report"])
-            print("wrote", ", ".join(res["files"]))
-    except (ValueError, FileNotFoundError) as e:
-        print(f"microlad: error: {e}", file=sys.stderr)
-        return 2
+            _print_written(res, a.out, a.overwrite)
+    except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
+    except OSError as e: return _error(_for_cli(_os_error(e)))
+    except KeyboardInterrupt as e:
+        _say(f"interrupted by {'SIGTERM' if isinstance(e, Terminated) else 'Ctrl-C'}; the files of this run were removed")
+        return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
+    finally: _restore_sigterm(old_sigterm)
     return 0

@@ -11,10 +11,12 @@ __all__ = ['DEFAULT_MICROGRAPHS', 'read_micrograph', 'one_hot', 'fingerprint', '
 # %% ../nbs/06_data.ipynb #782365fd
 import base64
 import contextlib
+import errno
 import hashlib
 import math
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -233,16 +235,39 @@ def reference_crops(image, n: int = 256, patch_size: int = 64, split: str = "val
 # %% ../nbs/06_data.ipynb #dbb55794
 _UMASK = os.umask(0); os.umask(_UMASK)
 
+def _anonymous_file(folder: Path) -> int | None:
+    "fd of a nameless file in `folder` (Linux `O_TMPFILE`): a killed writer leaves nothing. None where unsupported."
+    if not hasattr(os, "O_TMPFILE") or not os.path.isdir("/proc/self/fd"): return None
+    try: return os.open(folder, os.O_TMPFILE | os.O_RDWR, 0o666 & ~_UMASK)
+    except OSError as e:
+        if e.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL): return None   # filesystem without O_TMPFILE
+        raise
+
+def _link_anonymous(fd: int, path: Path) -> bool:
+    """Give nameless file `fd` the new name `path`: `linkat(AT_EMPTY_PATH)`, else via `/proc/self/fd`.
+    False where neither is allowed (kernel, sandbox or privileges); `FileExistsError` if `path` exists."""
+    import ctypes
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.linkat(fd, b"", -100, os.fsencode(path), 0x1000) == 0: return True   # AT_FDCWD, AT_EMPTY_PATH
+        if ctypes.get_errno() == errno.EEXIST: raise FileExistsError(errno.EEXIST, "File exists", str(path))
+    try: os.link(f"/proc/self/fd/{fd}", path, follow_symlinks=True); return True
+    except FileExistsError: raise
+    except OSError: return False
+
+def _fsync_dir(folder: Path):
+    with contextlib.suppress(OSError):                 # make a rename/link itself durable (POSIX)
+        dfd = os.open(folder, os.O_RDONLY)
+        try: os.fsync(dfd)
+        finally: os.close(dfd)
+
 @contextlib.contextmanager
-def atomic_write(path, mode: str = 'wb'):
-    "Context manager yielding a file object for `path` that appears atomically on success; nothing is left on failure."
-    if not mode.startswith('w'): raise ValueError(f"atomic_write mode must be a write mode ('w', 'wb', 'wt'); got {mode!r}")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _named_temp(path: Path, mode: str, kw: dict):
+    "Write to a hidden `.NAME.*.tmp` beside `path`, rename it over `path` on success, remove it on failure."
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
         os.close(fd)                                    # reopen by name: some writers (tifffile) need f.name
-        with open(tmp, mode, **({} if 'b' in mode else {'encoding': 'utf-8'})) as f:
+        with open(tmp, mode, **kw) as f:
             yield f
             f.flush(); os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)
@@ -250,10 +275,38 @@ def atomic_write(path, mode: str = 'wb'):
     except BaseException:
         with contextlib.suppress(OSError): os.unlink(tmp)
         raise
-    with contextlib.suppress(OSError):                 # make the rename itself durable (POSIX)
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try: os.fsync(dfd)
-        finally: os.close(dfd)
+
+@contextlib.contextmanager
+def atomic_write(path, mode: str = 'wb'):
+    "Context manager yielding a file object for `path` that appears atomically on success; nothing is left on failure."
+    if not mode.startswith('w'): raise ValueError(f"atomic_write mode must be a write mode ('w', 'wb', 'wt'); got {mode!r}")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kw = {} if 'b' in mode else {'encoding': 'utf-8'}
+    fd = _anonymous_file(path.parent)
+    if fd is None:
+        with _named_temp(path, mode, kw) as f: yield f
+        _fsync_dir(path.parent); return
+    tmp = None
+    try:
+        with open(f"/proc/self/fd/{fd}", mode, **kw) as f:     # the nameless file, with a str name for tifffile
+            yield f
+            f.flush(); os.fsync(f.fileno())
+        tmp = path.parent / f'.{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp'
+        try: linked = _link_anonymous(fd, path)                  # a new file: complete the moment it has a name
+        except FileExistsError: linked = False
+        if not linked:                                           # replacing, or linking not allowed here
+            if _link_anonymous(fd, tmp): os.replace(tmp, path)   # (a complete file under tmp for an instant)
+            else:                                                # copy the finished bytes out, then rename
+                with open(f"/proc/self/fd/{fd}", 'rb') as src, _named_temp(path, 'wb', {}) as dst:
+                    shutil.copyfileobj(src, dst)
+    except BaseException as e:
+        if tmp is not None:
+            with contextlib.suppress(OSError): os.unlink(tmp)
+        if isinstance(e, OSError) and e.filename is None: e.filename = str(path)   # "disk full" says where
+        raise
+    finally: os.close(fd)
+    _fsync_dir(path.parent)
 
 # %% ../nbs/06_data.ipynb #82aafe75
 def gaussian_random_field(shape, length_scale: float, rng: np.random.Generator) -> np.ndarray:
