@@ -116,6 +116,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--micrograph", default=None, help="the training micrograph, for the S2 report")
     r.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions (needs --micrograph)")
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"])
+    e = sub.add_parser("ensemble", help="N reconstructions + descriptor table on a Dask cluster (resumes; see microlad.ensemble)")
+    e.add_argument("--weights", required=True); e.add_argument("--out", required=True)
+    e.add_argument("--n", type=int, default=10); e.add_argument("--shape", type=int, nargs=3, default=[64, 64, 64])
+    e.add_argument("--scheduler", default=None, help="address of a running Dask scheduler (default: a LocalCluster)")
+    e.add_argument("--seed", type=int, default=0); e.add_argument("--steps", type=int, default=None)
+    e.add_argument("--micrograph", default=None, help="the training micrograph, if the weights folder does not tell")
     return ap
 
 def main(argv=None) -> int:
@@ -133,6 +139,9 @@ def main(argv=None) -> int:
                                        match_fractions=a.match_fractions, **kw)
             if "report" in res: print(res["report"])
             print("wrote", ", ".join(res["files"]))
+        elif a.cmd == "ensemble":
+            from microlad.ensemble import ensemble_cli
+            return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph)
     except (ValueError, FileNotFoundError) as e:
         print(f"microlad: error: {e}", file=sys.stderr)
         return 2
