@@ -73,7 +73,9 @@ def test_each_task_once_then_resume_and_table(cluster, tmp_path):
         for a, ax in enumerate("xyz"):
             assert row[f"tau_1_{ax}"] == pytest.approx(tortuosity(v, 1, a), rel=1e-6)
         assert row.s2_0 >= 0 and row.sa_1 > 0 and row.seconds > 0
-    # a different config into the same folder is refused instead of mixing ensembles
+    # other seeds under the same ids, or a different config, into the same folder are refused instead of mixed
+    with pytest.raises(ValueError, match="seed 0"):
+        run_ensemble(w, n=2, seed=100, out=out, config=CFG, client=client, progress=False)
     with pytest.raises(ValueError, match="other settings"):
         run_ensemble(w, n=4, out=out, config=EnsembleConfig(shape=(32, 32, 32)), client=client, progress=False)
 
