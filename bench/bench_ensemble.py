@@ -14,7 +14,7 @@
 The machine is shared: the load average at start and end is printed; seconds are inflated by it.
 """
 from __future__ import annotations
-import argparse, json, os, platform, resource, subprocess, sys, tempfile, time
+import argparse, contextlib, json, os, platform, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 
 
@@ -67,10 +67,12 @@ def throughput(n: int, workers: int) -> dict:
         client.wait_for_workers(workers)
         with tempfile.TemporaryDirectory() as tmp:
             warm = EnsembleConfig(shape=(16, 16, 16), n_crops=4)
-            run_ensemble(w, tasks=[Task(f"w{i}", i, (16, 16, 16)) for i in range(2 * workers)], out=Path(tmp) / "warm",
-                         config=warm, client=client, progress=False)
+            with contextlib.redirect_stdout(sys.stderr):
+                run_ensemble(w, tasks=[Task(f"w{i}", i, (16, 16, 16)) for i in range(2 * workers)], out=Path(tmp) / "warm",
+                             config=warm, client=client, progress=False)
             t0 = time.perf_counter()
-            res = run_ensemble(w, n=n, out=Path(tmp) / "ens", config=EnsembleConfig(shape=(64, 64, 64)), client=client, progress=False)
+            with contextlib.redirect_stdout(sys.stderr):        # the dashboard link, off the table
+                res = run_ensemble(w, n=n, out=Path(tmp) / "ens", config=EnsembleConfig(shape=(64, 64, 64)), client=client, progress=False)
             sec = time.perf_counter() - t0
     assert len(res.table) == n and not res.errors, res
     return dict(workers=workers, n=n, seconds=sec, per_min=60 * n / sec, task_s=float(res.table.seconds.median()))
@@ -85,6 +87,7 @@ def main():
     ap.add_argument("--threads", type=int, default=1, help="torch threads of the chunked-path rows")
     ap.add_argument("--skip-inmemory", type=int, nargs="*", default=[], help="sides without the in-memory comparison")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--skip-chunked", action="store_true")
     ap.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
@@ -99,23 +102,24 @@ def main():
         for w in (1, 2):
             r = throughput(a.n, w)
             print(f"{w:7d} | {r['seconds']:6.1f} | {r['per_min']:11.2f} | {r['task_s']:13.1f}", flush=True)
-    print(f"\n## chunked path (ChunkConfig.cpu(): cubes 64³, overlap 8, Zarr uint8) vs in-memory decode; "
-          f"DDIM {a.steps}, K={a.refine}, {a.threads} torch thread(s), one fresh process per row")
-    print("side | mode      | sample s | decode s | s per Mvoxel | RSS after model MB | peak RSS MB | growth MB | est. MB* | agree")
-    print("-----|-----------|----------|----------|--------------|--------------------|-------------|-----------|----------|------")
-    for side in a.sides:
-        for mode in ("chunked", "inmemory"):
-            if mode == "inmemory" and side in a.skip_inmemory: continue
-            cmd = [sys.executable, __file__, "--one", str(side), mode, "--steps", str(a.steps), "--refine", str(a.refine),
-                   "--threads", str(a.threads)]
-            r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
-            tot = r["sample_s"] + r["decode_s"]
-            print(f"{side:4d} | {mode:9s} | {r['sample_s']:8.1f} | {r['decode_s']:8.1f} | {tot / side ** 3 * 1e6:12.2f} | "
-                  f"{r['base_mb']:18.0f} | {r['peak_mb']:11.0f} | {r['peak_mb'] - r['base_mb']:9.0f} | "
-                  f"{r.get('estimate_mb', float('nan')):8.1f} | {r['agree'] * 100 if 'agree' in r else float('nan'):5.2f}", flush=True)
-    print("* est.: chunk_memory_bytes (latent state + one cube's buffers); network activations for one batch of slices")
-    print("  (about constant: the batch shrinks as slices grow) and allocator slack are not in it. agree: % of voxels")
-    print("  with the same label in the chunked and the in-memory decode of the same latent (one cube at 64³: 100 %).")
+    if not a.skip_chunked:
+        print(f"\n## chunked path (ChunkConfig.cpu(): cubes 64³, overlap 8, Zarr uint8) vs in-memory decode; "
+              f"DDIM {a.steps}, K={a.refine}, {a.threads} torch thread(s), one fresh process per row")
+        print("side | mode      | sample s | decode s | s per Mvoxel | RSS after model MB | peak RSS MB | growth MB | est. MB* | agree")
+        print("-----|-----------|----------|----------|--------------|--------------------|-------------|-----------|----------|------")
+        for side in a.sides:
+            for mode in ("chunked", "inmemory"):
+                if mode == "inmemory" and side in a.skip_inmemory: continue
+                cmd = [sys.executable, __file__, "--one", str(side), mode, "--steps", str(a.steps), "--refine", str(a.refine),
+                       "--threads", str(a.threads)]
+                r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+                tot = r["sample_s"] + r["decode_s"]
+                print(f"{side:4d} | {mode:9s} | {r['sample_s']:8.1f} | {r['decode_s']:8.1f} | {tot / side ** 3 * 1e6:12.2f} | "
+                      f"{r['base_mb']:18.0f} | {r['peak_mb']:11.0f} | {r['peak_mb'] - r['base_mb']:9.0f} | "
+                      f"{r.get('estimate_mb', float('nan')):8.1f} | {r['agree'] * 100 if 'agree' in r else float('nan'):5.2f}", flush=True)
+        print("* est.: chunk_memory_bytes (latent state + one cube's buffers); network activations for one batch of slices")
+        print("  (about constant: the batch shrinks as slices grow) and allocator slack are not in it. agree: % of voxels")
+        print("  with the same label in the chunked and the in-memory decode of the same latent (one cube at 64³: 100 %).")
     print(f"\n# load avg at end {os.getloadavg()[0]:.2f}")
 
 
