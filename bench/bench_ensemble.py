@@ -7,8 +7,8 @@
    steps, K=2, plus the descriptor row: V_f, surface, S₂, 6 τ solves) on a LocalCluster of 1 and
    of 2 single-threaded worker processes; the cluster is started and the model loaded on every
    worker (one warm-up task) before the clock starts. Volumes per minute = n / wall seconds.
-2. Chunked path: `reconstruct_to_zarr` (ChunkConfig.cpu(): cubes of 64 voxels, overlap 8) at each
-   side, each in a fresh process: seconds for sampling and block decoding, the process's peak RSS
+2. Chunked path: `reconstruct_to_zarr`'s two stages (ChunkConfig.cpu(): U-Net calls of ≤ 32768 latent
+   pixels, cubes of 64 voxels, overlap 8) at each side, each in a fresh process: seconds for sampling and block decoding, the process's peak RSS
    and its growth over the RSS after loading the model; for comparison the in-memory `reconstruct`
    of the same latent (peak RSS growth) and the share of voxels on which both agree.
 The machine is shared: the load average at start and end is printed; seconds are inflated by it.
@@ -32,13 +32,14 @@ def one_volume(side: int, mode: str, steps: int, refine: int, threads: int) -> d
     import numpy as np, torch, zarr
     from microlad.pipeline import bundled_model
     from microlad.lmpdd import LMPDDConfig, sample_latent_volume, decode_volume
-    from microlad.ensemble import ChunkConfig, decode_to_zarr, chunk_memory_bytes
+    from microlad.ensemble import ChunkConfig, decode_to_zarr, chunk_memory_bytes, sample_latent_bounded
     torch.set_num_threads(threads)
     model = bundled_model("porous")
     cfg, ch = LMPDDConfig(steps=steps, refine_iters=refine), ChunkConfig.cpu()
     base = rss_mb()
     t0 = time.perf_counter()
-    z = sample_latent_volume(model, (side,) * 3, 1, cfg, seed=0, progress=False)
+    if mode == "chunked": z = sample_latent_bounded(model, (side,) * 3, 0, cfg, ch)   # U-Net calls of ≤ ch.unet_pixels
+    else: z = sample_latent_volume(model, (side,) * 3, 1, cfg, seed=0, progress=False)     # what reconstruct does
     t1 = time.perf_counter()
     out = dict(side=side, mode=mode, base_mb=base, sample_s=t1 - t0)
     if mode == "chunked":
