@@ -365,6 +365,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
     r.add_argument("--overwrite", action="store_true", help=overwrite_help)
     r.add_argument("--wait", action="store_true", help=wait_help)
+    e = sub.add_parser("ensemble", help="N reconstructions + descriptor table on a Dask cluster (resumes)",
+                       description="N reconstructions as Dask tasks; one volume and one Parquet row of descriptors per task; rerun to resume.", **fmt)
+    e.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt (from microlad train)")
+    e.add_argument("--out", required=True, help="output folder: volumes, results.parquet, errors.json")
+    e.add_argument("--n", type=_count, default=10, help="number of volumes (seeds seed..seed+n-1)")
+    e.add_argument("--shape", type=_side, nargs=3, default=[64, 64, 64], metavar=("D", "H", "W"), help=shape_help)
+    e.add_argument("--scheduler", default=None, help="address of a running Dask scheduler (default: a LocalCluster, one worker per core)")
+    e.add_argument("--seed", type=int, default=0, help="first seed")
+    e.add_argument("--steps", type=_count, default=None, help="DDIM steps; default: 50")
+    e.add_argument("--micrograph", default=None, help="the training micrograph, if the weights folder does not tell")
     return ap
 
 def main(argv=None) -> int:
@@ -383,6 +393,9 @@ def main(argv=None) -> int:
                                        match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say, **kw)
             if "report" in res: print(res["report"])
             _print_written(res, a.out, a.overwrite)
+        elif a.cmd == "ensemble":
+            from microlad.ensemble import ensemble_cli
+            return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph)
     except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
     except OSError as e: return _error(_for_cli(_os_error(e)))
     except KeyboardInterrupt as e:
