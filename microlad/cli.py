@@ -375,6 +375,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--seed", type=int, default=0, help="first seed")
     e.add_argument("--steps", type=_count, default=None, help="DDIM steps; default: 50")
     e.add_argument("--micrograph", default=None, help="the training micrograph, if the weights folder does not tell")
+    e.add_argument("--wait", action="store_true", help=wait_help)
     return ap
 
 def main(argv=None) -> int:
@@ -395,7 +396,8 @@ def main(argv=None) -> int:
             _print_written(res, a.out, a.overwrite)
         elif a.cmd == "ensemble":
             from microlad.ensemble import ensemble_cli
-            return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph)
+            with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
+                return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph)
     except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
     except OSError as e: return _error(_for_cli(_os_error(e)))
     except KeyboardInterrupt as e:

@@ -305,12 +305,16 @@ def _submit_and_wait(client, todo: list, weights, ref: dict, cfg: EnsembleConfig
             for t in todo]
     if progress: dask_progress(futs)
     wait(futs)
+    lost = [i for i, f in enumerate(futs) if f.status not in ("finished", "error")]   # e.g. its worker died: no exception to report
+    for i in lost: futs[i] = client.submit(run_task, todo[i], w, r, cfg, str(out), key=f"microlad-ensemble-{todo[i].id}-{run}-again",
+                                          retries=cfg.retries, pure=False)
+    wait(futs)
     errors, ran = {}, []
     for t, f in zip(todo, futs):
         if f.status == "finished": ran.append(t.id)
         else:
-            e = f.exception()
-            errors[t.id] = f"{type(e).__name__}: {e}"
+            e = f.exception() if f.status == "error" else None
+            errors[t.id] = f"{type(e).__name__}: {e}" if e is not None else f"task {f.status} (its worker was lost twice)"
     for t, e in errors.items(): print(f"task {t} failed: {e}")
     return errors, ran
 

@@ -54,8 +54,7 @@ class VAETrainConfig:
     @classmethod
     def paper(cls): return cls()
     @classmethod
-    def cpu(cls): return cls(steps=1500, batch_size=16, lr=1e-3, kl_weight=1e-4, every=250,
-                                equivariance_weight=0.1)
+    def cpu(cls): return cls(steps=1500, batch_size=16, lr=1e-3, kl_weight=1e-4, every=250)
 
 # %% ../nbs/00_vae.ipynb #9d19546c
 def norm(ch: int, groups: int) -> nn.GroupNorm:
