@@ -20,9 +20,9 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
                                   s2_relative_error, s2_mae, s2_report, format_s2_table)
 
 # %% auto #0
-__all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'MultiPlaneDenoiser', 'latent_volume_shape',
-           'sample_latent_volume', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'reconstruct',
-           'match_phase_fractions', 'training_fractions', 'per_axis_s2_errors', 'slice_change_rate',
+__all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'MultiPlaneDenoiser', 'plane_agreement',
+           'latent_volume_shape', 'sample_latent_volume', 'decode_along_axis', 'refine_along_axis', 'decode_volume',
+           'reconstruct', 'match_phase_fractions', 'training_fractions', 'per_axis_s2_errors', 'slice_change_rate',
            'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
@@ -87,6 +87,14 @@ class MultiPlaneDenoiser:
             e = slices_to_volume(self.eps2d(volume_to_slices(z, a), t), a, z.shape[0])
             out = e if out is None else out + e
         return out / len(axes)
+
+# %% ../nbs/02_lmpdd.ipynb #dfef4a54
+@torch.no_grad()
+def plane_agreement(eps2d: EpsFn, z: torch.Tensor, t: int) -> dict:
+    "Cosines between the ε of the three axes (`'01'`, `'02'`, `'12'`) and `std` of latent volumes `z` `(n,C,d,h,w)` at time `t`."
+    e = [slices_to_volume(eps2d(volume_to_slices(z, a), t), a, z.shape[0]).flatten() for a in range(3)]
+    cos = lambda a, b: float(F.cosine_similarity(a, b, dim=0))
+    return {"01": cos(e[0], e[1]), "02": cos(e[0], e[2]), "12": cos(e[1], e[2]), "std": float(z.std())}
 
 # %% ../nbs/02_lmpdd.ipynb #0f20b2b6
 def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
