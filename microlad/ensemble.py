@@ -301,13 +301,12 @@ def _submit_and_wait(client, todo: list, weights, ref: dict, cfg: EnsembleConfig
     [w] = client.scatter([weights], broadcast=True) if isinstance(weights, LatentDiffusion) else [weights]
     [r] = client.scatter([ref], broadcast=True)
     run = uuid.uuid4().hex[:8]
-    futs = [client.submit(run_task, t, w, r, cfg, str(out), key=f"microlad-ensemble-{t.id}-{run}", retries=cfg.retries, pure=False)
-            for t in todo]
+    submit = lambda t, key: client.submit(run_task, t, w, r, cfg, str(out), key=key, retries=cfg.retries, pure=False)
+    futs = [submit(t, f"microlad-ensemble-{t.id}-{run}") for t in todo]
     if progress: dask_progress(futs)
     wait(futs)
     lost = [i for i, f in enumerate(futs) if f.status not in ("finished", "error")]   # e.g. its worker died: no exception to report
-    for i in lost: futs[i] = client.submit(run_task, todo[i], w, r, cfg, str(out), key=f"microlad-ensemble-{todo[i].id}-{run}-again",
-                                          retries=cfg.retries, pure=False)
+    for i in lost: futs[i] = submit(todo[i], f"microlad-ensemble-{todo[i].id}-{run}-again")
     wait(futs)
     errors, ran = {}, []
     for t, f in zip(todo, futs):

@@ -20,10 +20,10 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
                                   s2_relative_error, s2_mae, s2_report, format_s2_table)
 
 # %% auto #0
-__all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'MultiPlaneDenoiser', 'plane_agreement',
-           'latent_volume_shape', 'sample_latent_volume', 'decode_along_axis', 'refine_along_axis', 'decode_volume',
-           'reconstruct', 'match_phase_fractions', 'training_fractions', 'per_axis_s2_errors', 'slice_change_rate',
-           'pixel_change_rate']
+__all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
+           'plane_agreement', 'latent_volume_shape', 'sample_latent_volume', 'decode_along_axis', 'refine_along_axis',
+           'decode_volume', 'reconstruct', 'match_phase_fractions', 'training_fractions', 'per_axis_s2_errors',
+           'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 @dataclass
@@ -70,6 +70,10 @@ def slices_to_volume(s: torch.Tensor, axis: int, n: int) -> torch.Tensor:
 # %% ../nbs/02_lmpdd.ipynb #14e5fbdb
 EpsFn = Callable[[torch.Tensor, int], torch.Tensor]
 
+def eps_along_axis(eps2d: EpsFn, z: torch.Tensor, t: int, axis: int) -> torch.Tensor:
+    "ε of latent volumes `z` `(n,C,d,h,w)` from the 2D denoiser applied to all slices normal to `axis`, in one batched call."
+    return slices_to_volume(eps2d(volume_to_slices(z, axis), t), axis, z.shape[0])
+
 class MultiPlaneDenoiser:
     """ε for latent volumes `(n,C,d,h,w)` from a 2D denoiser `eps2d(slices (B,C,a,b), t) → (B,C,a,b)`.
     `'sequential'`: axis `axes[k % 3]` at the k-th call; `'average'`: mean over all `axes` each call.
@@ -84,7 +88,7 @@ class MultiPlaneDenoiser:
         self.axes_used.append(axes)
         out = None
         for a in axes:
-            e = slices_to_volume(self.eps2d(volume_to_slices(z, a), t), a, z.shape[0])
+            e = eps_along_axis(self.eps2d, z, t, a)
             out = e if out is None else out + e
         return out / len(axes)
 
@@ -92,7 +96,7 @@ class MultiPlaneDenoiser:
 @torch.no_grad()
 def plane_agreement(eps2d: EpsFn, z: torch.Tensor, t: int) -> dict:
     "Cosines between the ε of the three axes (`'01'`, `'02'`, `'12'`) and `std` of latent volumes `z` `(n,C,d,h,w)` at time `t`."
-    e = [slices_to_volume(eps2d(volume_to_slices(z, a), t), a, z.shape[0]).flatten() for a in range(3)]
+    e = [eps_along_axis(eps2d, z, t, a).flatten() for a in range(3)]
     cos = lambda a, b: float(F.cosine_similarity(a, b, dim=0))
     return {"01": cos(e[0], e[1]), "02": cos(e[0], e[2]), "12": cos(e[1], e[2]), "std": float(z.std())}
 

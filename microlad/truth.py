@@ -82,14 +82,17 @@ class TruthRow:
     "One phase along one axis: generated value, truth value, and the relative (%) or absolute error with its noise floor."
     phase: int; axis: int; name: str; gen: float; truth: float; err: float; floor: float
 
-def _descriptors(vols, phase: int, axis: int, r_max: int, with_tau: bool) -> dict:
-    "The per-axis descriptors of label volumes `(n,D,H,W)` for one phase (means over volumes)."
+def _descriptors(vols, phase: int, r_max: int, with_tau: bool) -> list[dict]:
+    "The descriptors of label volumes `(n,D,H,W)` for one phase along axes 0, 1, 2 (means over volumes); V_f and SSA, which have no axis, computed once."
     f = torch.as_tensor(vols == phase, dtype=torch.float32)
-    d = dict(vf=float(f.mean()), s2=directional_s2(vols, phase, axis, r_max),
-             ssa=float(surface_area(f, ndim=3).mean()),
-             chord=float(np.mean(np.concatenate([chord_lengths(v, phase, axis) for v in vols]) if (vols == phase).any() else 0.0)))
-    if with_tau: d["tau"] = float(np.mean([tortuosity(v, phase, axis) for v in vols]))
-    return d
+    vf, ssa, present = float(f.mean()), float(surface_area(f, ndim=3).mean()), bool((vols == phase).any())
+    out = []
+    for axis in range(3):
+        d = dict(vf=vf, ssa=ssa, s2=directional_s2(vols, phase, axis, r_max),
+                 chord=float(np.mean(np.concatenate([chord_lengths(v, phase, axis) for v in vols])) if present else 0.0))
+        if with_tau: d["tau"] = float(np.mean([tortuosity(v, phase, axis) for v in vols]))
+        out.append(d)
+    return out
 
 def _err(name: str, a: dict, b: dict) -> float:
     if name == "vf": return a[name] - b[name]
@@ -110,8 +113,8 @@ def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool =
     P = n_phases or int(max(g.max(), np.asarray(truth).max())) + 1
     rows = []
     for ph in range(P):
-        for ax in range(3):
-            dg, dr, do = (_descriptors(v, ph, ax, s // 2, with_tau) for v in (g, ref, other))
+        per_axis = zip(*(_descriptors(v, ph, s // 2, with_tau) for v in (g, ref, other)))
+        for ax, (dg, dr, do) in enumerate(per_axis):
             for name in ["vf", "s2", "ssa", "chord"] + (["tau"] if with_tau else []):
                 val = (lambda d: float(torch.trapezoid(d["s2"]))) if name == "s2" else (lambda d: d[name])
                 rows.append(TruthRow(ph, ax, name, val(dg), val(dr), _err(name, dg, dr), _err(name, do, dr)))

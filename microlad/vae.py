@@ -174,7 +174,7 @@ def vae_loss(vae: VAE, x: torch.Tensor, kl_weight: float, generator=None, equiva
     kl = 0.5 * (mu.pow(2) + logvar.exp() - 1 - logvar).mean()
     loss = l1 + kl_weight * kl
     if equivariance_weight > 0:
-        k = int(torch.randint(1, 8, (), generator=generator)) if generator is not None else int(torch.randint(1, 8, ()))
+        k = int(torch.randint(1, 8, (), generator=generator))
         loss = loss + equivariance_weight * equivariance_loss(vae, x, k, mu)
     return loss, l1, kl
 
