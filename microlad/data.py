@@ -366,6 +366,8 @@ def save_micrograph(labels, path) -> Path:
 DEFAULT_MICROGRAPHS = {
     'porous': 'porous_512.png',   # generate_porous(size=512, porosity=0.35, length_scale=2.5, seed=0)
     'anode': 'anode_512.png',     # generate_anode(size=512, fractions=(0.2, 0.4, 0.4), length_scale=3.0, seed=0)
+    'sofc_anode': 'sofc_anode.png',   # real SOFC anode (pore / YSZ / Ni), 2286×1326, MIT (see data/README.md)
+    'carbonate': 'carbonate_256.png', # real carbonate rock (solid / pore), 256×256, Li et al. 2018, CC BY 4.0
 }
 
 def _repo_root() -> Path:

@@ -21,8 +21,9 @@ from .checkpoint import (EMA, save_checkpoint, load_checkpoint, check_checkpoint
                                  config_from_dict, run_training)
 
 # %% auto #0
-__all__ = ['EpsFn', 'UNetConfig', 'DiffusionConfig', 'LDMTrainConfig', 'Schedule', 'timestep_embedding', 'UNet', 'ddpm_sample',
-           'ddim_timesteps', 'ddim_sample', 'LatentDiffusion', 'save_ldm', 'load_model', 'train_ldm']
+__all__ = ['EpsFn', 'SAMPLERS', 'UNetConfig', 'DiffusionConfig', 'LDMTrainConfig', 'Schedule', 'timestep_embedding', 'UNet',
+           'ddim_timesteps', 'DDIMScheduler', 'scheduler_for', 'sample_loop', 'LatentDiffusion', 'training_latents',
+           'latent_moments', 'save_ldm', 'load_model', 'train_ldm']
 
 # %% ../nbs/01_ldm.ipynb #f4fd00e3
 @dataclass
@@ -127,46 +128,59 @@ EpsFn = Callable[[torch.Tensor, int], torch.Tensor]
 def _noise(x, generator):
     return torch.randn(x.shape, generator=generator, dtype=x.dtype, device="cpu" if generator is None else generator.device).to(x.device)
 
-@torch.no_grad()
-def ddpm_sample(eps_fn: EpsFn, x: torch.Tensor, sched: Schedule, generator=None, progress=True,
-                callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
-    "Ancestral DDPM from `x = z_T` through all T steps (posterior variance β̃_t). `callback(done, total)` after each step."
-    b, a, ab = (v.to(x.dtype).to(x.device) for v in (sched.betas, sched.alphas, sched.abar))
-    for i, t in enumerate(tqdm(range(sched.T - 1, -1, -1), desc="DDPM", disable=not progress, leave=False)):
-        eps = eps_fn(x, t)
-        x = (x - b[t] / (1 - ab[t]).sqrt() * eps) / a[t].sqrt()
-        if t > 0: x = x + ((1 - ab[t - 1]) / (1 - ab[t]) * b[t]).sqrt() * _noise(x, generator)
-        if callback is not None: callback(i + 1, sched.T)
-    return x
-
 def ddim_timesteps(T: int, steps: int) -> list[int]:
     "Evenly spaced descending times from T−1 to 0 (`steps` of them)."
     if not 1 <= steps <= T: raise ValueError(f"steps must be in 1..{T}, got {steps}.")
     return sorted({int(round(v)) for v in np.linspace(0, T - 1, steps)}, reverse=True)
 
-@torch.no_grad()
-def ddim_sample(eps_fn: EpsFn, x: torch.Tensor, sched: Schedule, steps: int = 50, eta: float = 0.0,
-                generator=None, progress=True, callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
-    "DDIM from `x = z_T` with `steps` network calls; `eta=0` deterministic, `eta=1, steps=T` = DDPM. `callback(done, total)` after each step."
-    ab = sched.abar.to(x.dtype).to(x.device)
-    ts = ddim_timesteps(sched.T, steps)
-    for i, t in enumerate(tqdm(ts, desc=f"DDIM-{steps}", disable=not progress, leave=False)):
-        a_t = ab[t]
-        a_prev = ab[ts[i + 1]] if i + 1 < len(ts) else torch.ones((), dtype=x.dtype, device=x.device)
-        eps = eps_fn(x, t)
+# %% ../nbs/01_ldm.ipynb #e260f903
+class DDIMScheduler:
+    """Time steps of a DDIM run and its update `step(eps, t, x) → (x_prev, x0)` (`x`, `eps` any shape).
+    `eta=0`: deterministic; `eta=1` with `steps=T`: ancestral DDPM. Noise comes from `generator`."""
+    def __init__(self, sched: Schedule, steps: int | None = None, eta: float = 0.0, generator=None):
+        self.sched, self.eta, self.generator = sched, float(eta), generator
+        self.timesteps = ddim_timesteps(sched.T, steps or sched.T)
+        self._prev = dict(zip(self.timesteps, self.timesteps[1:] + [-1]))
+
+    def alpha_bar(self, t: int, like: torch.Tensor) -> torch.Tensor:
+        "ᾱ_t as a scalar of `like`'s dtype and device (ᾱ = 1 for t = −1, the end of the chain)."
+        return self.sched.abar[t].to(like) if t >= 0 else torch.ones((), dtype=like.dtype, device=like.device)
+
+    def step(self, eps: torch.Tensor, t: int, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        a_t, a_prev = self.alpha_bar(t, x), self.alpha_bar(self._prev[t], x)
         x0 = (x - (1 - a_t).sqrt() * eps) / a_t.sqrt()
-        sigma = eta * ((1 - a_prev) / (1 - a_t) * (1 - a_t / a_prev)).sqrt()
-        x = a_prev.sqrt() * x0 + (1 - a_prev - sigma ** 2).clamp_min(0).sqrt() * eps
-        if sigma > 0: x = x + sigma * _noise(x, generator)
+        sigma = self.eta * ((1 - a_prev) / (1 - a_t) * (1 - a_t / a_prev)).sqrt()
+        x_prev = a_prev.sqrt() * x0 + (1 - a_prev - sigma ** 2).clamp_min(0).sqrt() * eps
+        if sigma > 0: x_prev = x_prev + sigma * _noise(x, self.generator)
+        return x_prev, x0
+
+# %% ../nbs/01_ldm.ipynb #d2f6203e
+SAMPLERS = ("ddim", "ddpm")
+
+def scheduler_for(sched: Schedule, sampler: str = "ddim", steps: int = 50, eta: float = 0.0, generator=None) -> DDIMScheduler:
+    "`'ddim'`: `steps` steps with stochasticity `eta`; `'ddpm'`: all T steps, η = 1 (`steps`, `eta` ignored)."
+    if sampler not in SAMPLERS: raise ValueError(f"sampler must be one of {SAMPLERS}, got {sampler!r}.")
+    if sampler == "ddpm": return DDIMScheduler(sched, sched.T, 1.0, generator)
+    return DDIMScheduler(sched, steps, eta, generator)
+
+@torch.no_grad()
+def sample_loop(eps_fn: EpsFn, x: torch.Tensor, scheduler: DDIMScheduler, progress: bool = True,
+                callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
+    "Denoise `x = z_T` (any shape) through `scheduler.timesteps`; `callback(done, total)` after each step."
+    ts = scheduler.timesteps
+    for i, t in enumerate(tqdm(ts, desc=f"denoise ({len(ts)} steps)", disable=not progress, leave=False)):
+        x, _ = scheduler.step(eps_fn(x, t), t, x)
         if callback is not None: callback(i + 1, len(ts))
     return x
 
 # %% ../nbs/01_ldm.ipynb #ee124788
 class LatentDiffusion:
-    "A trained VAE + U-Net + schedule. `eps(z, t)` runs the U-Net on latents `(B,C,h,w)` in batches."
-    def __init__(self, vae: VAE, unet: UNet, sched: Schedule, fingerprint: str | None = None, batch_size: int = 512):
+    """A trained VAE + U-Net + schedule. `eps(z, t)` runs the U-Net on latents `(B,C,h,w)` in batches.
+    `latent_stats`: per-channel (mean, std) `(C,)` of the scaled training latents, or None (older checkpoints)."""
+    def __init__(self, vae: VAE, unet: UNet, sched: Schedule, fingerprint: str | None = None, batch_size: int = 512,
+                 latent_stats: tuple[torch.Tensor, torch.Tensor] | None = None):
         self.vae, self.unet, self.sched, self.fingerprint, self.batch_size = vae, unet, sched, fingerprint, batch_size
-        self.n_phases = vae.cfg.n_phases
+        self.n_phases, self.latent_stats = vae.cfg.n_phases, latent_stats
 
     @property
     def device(self): return next(self.unet.parameters()).device
@@ -188,17 +202,33 @@ class LatentDiffusion:
         C = self.vae.cfg.latent_channels
         if size % 16: raise ValueError(f"size must be a multiple of 16 (latent side a multiple of 4), got {size}.")
         zT = torch.randn(n, C, size // 4, size // 4, generator=g).to(self.device)
-        if sampler == "ddpm": z = ddpm_sample(self.eps, zT, self.sched, generator=g, progress=progress)
-        elif sampler == "ddim": z = ddim_sample(self.eps, zT, self.sched, steps=steps, eta=eta, generator=g, progress=progress)
-        else: raise ValueError(f"sampler must be 'ddim' or 'ddpm', got {sampler!r}.")
+        z = sample_loop(self.eps, zT, scheduler_for(self.sched, sampler, steps, eta, g), progress=progress)
         with torch.no_grad(): return decode_latents(self.vae, z)
 
 # %% ../nbs/01_ldm.ipynb #e4e81e26
-def save_ldm(unet: UNet, path, sched_cfg: DiffusionConfig, fingerprint: str, train_config=None, metrics=None) -> Path:
-    "Write the U-Net inference checkpoint (EMA weights, configs, data fingerprint)."
+def training_latents(image, vae: VAE, tcfg: LDMTrainConfig, device) -> tuple[torch.Tensor, torch.Tensor, str]:
+    "Encode the LDM's training crops of `image` once → posterior μ, σ `(N,C,h,w)` (unscaled) and the data fingerprint."
+    train = PatchDataset(np.asarray(image), patch_size=tcfg.patch_size, n_patches=tcfg.n_patches, split="train", seed=tcfg.seed)
+    with torch.no_grad():
+        mus, logvars = zip(*[vae.encode(stack(train, range(i, min(i + 128, len(train)))).to(device))
+                             for i in range(0, len(train), 128)])
+    return torch.cat(mus), (0.5 * torch.cat(logvars)).exp(), train.fingerprint
+
+def latent_moments(mu: torch.Tensor, std: torch.Tensor, scale: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """Per-channel mean and std `(C,)` of the scaled posterior samples `z₀ = (μ + σ·ε)·scale` the U-Net
+    is trained on (law of total variance: Var z₀ = scale²·(Var μ + E σ²))."""
+    mean = mu.mean((0, 2, 3)) * scale
+    var = (mu.var((0, 2, 3), unbiased=False) + (std ** 2).mean((0, 2, 3))) * scale ** 2
+    return mean.float().cpu(), var.sqrt().float().cpu()
+
+# %% ../nbs/01_ldm.ipynb #69bc62d7
+def save_ldm(unet: UNet, path, sched_cfg: DiffusionConfig, fingerprint: str, train_config=None, metrics=None,
+             latent_stats: tuple[torch.Tensor, torch.Tensor] | None = None) -> Path:
+    "Write the U-Net inference checkpoint (EMA weights, configs, data fingerprint, training-latent moments)."
+    stats = {} if latent_stats is None else dict(latent_mean=latent_stats[0].tolist(), latent_std=latent_stats[1].tolist())
     return save_checkpoint(path, kind="ldm", config=config_to_dict(unet.cfg), diffusion=config_to_dict(sched_cfg),
                            state_dict=unet.state_dict(), fingerprint=fingerprint, metrics=metrics or {},
-                           train_config=config_to_dict(train_config) if train_config else {})
+                           train_config=config_to_dict(train_config) if train_config else {}, **stats)
 
 def load_model(folder, device=None, n_phases: int | None = None) -> LatentDiffusion:
     "Load `vae.pt` + `ldm.pt` from `folder`; refuses a pair trained on different micrographs."
@@ -214,10 +244,13 @@ def load_model(folder, device=None, n_phases: int | None = None) -> LatentDiffus
     if ucfg.latent_channels != vae.cfg.latent_channels:
         raise ValueError(f"{folder}: U-Net expects {ucfg.latent_channels} latent channels, VAE gives {vae.cfg.latent_channels}.")
     unet = UNet(ucfg); unet.load_state_dict(ck["state_dict"])
-    m = LatentDiffusion(vae, unet.to(device).eval(), Schedule(config_from_dict(DiffusionConfig, ck["diffusion"])), ck["fingerprint"])
+    stats = (torch.tensor(ck["latent_mean"]), torch.tensor(ck["latent_std"])) if "latent_mean" in ck else None
+    m = LatentDiffusion(vae, unet.to(device).eval(), Schedule(config_from_dict(DiffusionConfig, ck["diffusion"])),
+                        ck["fingerprint"], latent_stats=stats)
     m.metrics = ck.get("metrics", {})
     return m
 
+# %% ../nbs/01_ldm.ipynb #e6bacdd3
 def train_ldm(image, vae: VAE, cfg: UNetConfig | None = None, tcfg: LDMTrainConfig | None = None,
               dcfg: DiffusionConfig | None = None, out_dir="runs/ldm", device=None, progress=True, on_step=None) -> LatentDiffusion:
     "Train the latent U-Net on VAE latents of crops of `image`; resumes from `out_dir/ldm.ckpt`."
@@ -227,12 +260,8 @@ def train_ldm(image, vae: VAE, cfg: UNetConfig | None = None, tcfg: LDMTrainConf
     device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     vae = vae.to(device).eval()
-    train = PatchDataset(np.asarray(image), patch_size=tcfg.patch_size, n_patches=tcfg.n_patches, split="train", seed=tcfg.seed)
-    with torch.no_grad():
-        mus, logvars = zip(*[vae.encode(stack(train, range(i, min(i + 128, len(train)))).to(device))
-                             for i in range(0, len(train), 128)])
-    mu, std, scale = torch.cat(mus), (0.5 * torch.cat(logvars)).exp(), vae.latent_scale
-    sched = Schedule(dcfg)
+    mu, std, fingerprint = training_latents(image, vae, tcfg, device)
+    scale, sched = vae.latent_scale, Schedule(dcfg)
     torch.manual_seed(tcfg.seed)
     unet = UNet(cfg).to(device)
     ema = EMA(unet, tcfg.ema_decay)
@@ -246,9 +275,9 @@ def train_ldm(image, vae: VAE, cfg: UNetConfig | None = None, tcfg: LDMTrainConf
         eps = torch.randn(z0.shape, generator=g).to(device)
         return F.mse_loss(unet(sched.q_sample(z0, t, eps), t), eps)
 
-    meta = dict(kind="ldm", config=config_to_dict(cfg), fingerprint=train.fingerprint, train_config=config_to_dict(tcfg))
+    meta = dict(kind="ldm", config=config_to_dict(cfg), fingerprint=fingerprint, train_config=config_to_dict(tcfg))
     hist = run_training(unet, opt, loss_fn, tcfg.steps, out_dir / "ldm.ckpt", meta, every=tcfg.every, ema=ema,
                         on_step=on_step, desc="LDM", progress=progress)
-    metrics = {"final_loss": float(np.mean(hist["loss"][-100:]))}
-    save_ldm(ema.model, out_dir / "ldm.pt", dcfg, train.fingerprint, tcfg, metrics)
-    return LatentDiffusion(vae, ema.model.eval(), sched, train.fingerprint)
+    metrics, stats = {"final_loss": float(np.mean(hist["loss"][-100:]))}, latent_moments(mu, std, float(scale))
+    save_ldm(ema.model, out_dir / "ldm.pt", dcfg, fingerprint, tcfg, metrics, stats)
+    return LatentDiffusion(vae, ema.model.eval(), sched, fingerprint, latent_stats=stats)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_lmpdd.ipynb #991e80ec
 from __future__ import annotations
-import math
+import math, warnings
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 
-from .ldm import LatentDiffusion, ddpm_sample, ddim_sample
+from .ldm import LatentDiffusion, Schedule, SAMPLERS, scheduler_for, sample_loop
 from .vae import encode_slices, decode_latents
 from .data import PatchDataset, reference_crops
 from .descriptors import (phase_field, phase_fractions, two_point_correlation, two_point_correlation_per_axis,
@@ -21,9 +21,9 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
 
 # %% auto #0
 __all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
-           'plane_agreement', 'latent_volume_shape', 'sample_latent_volume', 'decode_along_axis', 'refine_along_axis',
-           'decode_volume', 'reconstruct', 'match_phase_fractions', 'training_fractions', 'per_axis_s2_errors',
-           'slice_change_rate', 'pixel_change_rate']
+           'plane_agreement', 'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
+           'decode_along_axis', 'refine_along_axis', 'decode_volume', 'reconstruct', 'match_phase_fractions',
+           'training_fractions', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 @dataclass
@@ -37,14 +37,15 @@ class LMPDDConfig:
     batch_size: int = 64            # voxel slices per VAE call at 64×64 (scaled down for larger slices)
     upsample: str = "nearest"       # latent → voxel resolution along the decoding axis: 'nearest' | 'linear'
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
+    match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
 
     @classmethod
-    def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5)
+    def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
     @classmethod
     def cpu(cls): return cls()
 
     def __post_init__(self):
-        if self.sampler not in ("ddim", "ddpm"): raise ValueError(f"sampler must be 'ddim' or 'ddpm', got {self.sampler!r}.")
+        if self.sampler not in SAMPLERS: raise ValueError(f"sampler must be one of {SAMPLERS}, got {self.sampler!r}.")
         if self.combine not in ("sequential", "average"):
             raise ValueError(f"combine must be 'sequential' or 'average', got {self.combine!r}.")
         if self.upsample not in ("linear", "nearest"): raise ValueError(f"upsample must be 'linear' or 'nearest', got {self.upsample!r}.")
@@ -100,6 +101,22 @@ def plane_agreement(eps2d: EpsFn, z: torch.Tensor, t: int) -> dict:
     cos = lambda a, b: float(F.cosine_similarity(a, b, dim=0))
     return {"01": cos(e[0], e[1]), "02": cos(e[0], e[2]), "12": cos(e[1], e[2]), "std": float(z.std())}
 
+# %% ../nbs/02_lmpdd.ipynb #6c7a6985
+class MomentMatchedDenoiser:
+    """Wraps a denoiser `eps_fn(x, t)` for latents `(n,C,...)`: the clean latent it implies at time `t` is set, per
+    sample and channel, to mean `mean` and std `std` `(C,)`; returns the ε that implies the corrected x̂₀."""
+    def __init__(self, eps_fn: EpsFn, sched: Schedule, mean: torch.Tensor, std: torch.Tensor, floor: float = 1e-6):
+        self.eps_fn, self.sched, self.floor = eps_fn, sched, floor
+        self.mean, self.std = torch.as_tensor(mean, dtype=torch.float32), torch.as_tensor(std, dtype=torch.float32)
+
+    def __call__(self, x: torch.Tensor, t: int) -> torch.Tensor:
+        a = self.sched.abar[t].to(x)
+        x0 = (x - (1 - a).sqrt() * self.eps_fn(x, t)) / a.sqrt()
+        dims, shape = tuple(range(2, x.dim())), (1, -1) + (1,) * (x.dim() - 2)
+        z = (x0 - x0.mean(dims, keepdim=True)) / x0.std(dims, keepdim=True).clamp_min(self.floor)
+        x0 = z * self.std.to(x).view(shape) + self.mean.to(x).view(shape)
+        return (x - a.sqrt() * x0) / (1 - a).sqrt()
+
 # %% ../nbs/02_lmpdd.ipynb #0f20b2b6
 def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
     "Voxel shape `(D,H,W)` → latent shape `(C, D/4, H/4, W/4)`; sides must be multiples of 16."
@@ -108,6 +125,17 @@ def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
         raise ValueError(f"shape must be three sides, each a positive multiple of 16 (latent sides multiples of 4), got {shape}.")
     return (model.vae.cfg.latent_channels, *(s // 4 for s in shape))
 
+def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
+    "The ε of latent volumes that `config` asks for: multi-plane, moment-matched when the model has training-latent moments."
+    eps = MultiPlaneDenoiser(model.eps, config.combine)
+    if not config.match_moments: return eps
+    if model.latent_stats is None:
+        warnings.warn("These weights predate stored training-latent moments, so sampling runs without moment matching "
+                      "(phase fractions may be off by 0.02-0.03). Rerun `microlad train IMAGE --out FOLDER` on them "
+                      "(it resumes at the end and adds the moments) or call `microlad.pipeline.add_latent_stats`.")
+        return eps
+    return MomentMatchedDenoiser(eps, model.sched, *model.latent_stats)
+
 @torch.no_grad()
 def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, config: LMPDDConfig | None = None,
                          seed: int = 0, progress: bool = True, callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
@@ -115,9 +143,8 @@ def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1,
     cfg = config or LMPDDConfig.cpu()
     g = torch.Generator(device="cpu").manual_seed(seed)
     zT = torch.randn(n, *latent_volume_shape(model, shape), generator=g).to(model.device)
-    eps = MultiPlaneDenoiser(model.eps, cfg.combine)
-    if cfg.sampler == "ddpm": return ddpm_sample(eps, zT, model.sched, generator=g, progress=progress, callback=callback)
-    return ddim_sample(eps, zT, model.sched, steps=cfg.steps, eta=cfg.eta, generator=g, progress=progress, callback=callback)
+    return sample_loop(volume_denoiser(model, cfg), zT, scheduler_for(model.sched, cfg.sampler, cfg.steps, cfg.eta, g),
+                       progress=progress, callback=callback)
 
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
 def _chunk(batch_size: int, plane: tuple) -> int:

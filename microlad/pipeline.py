@@ -12,11 +12,12 @@ import torch
 
 from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MICROGRAPHS
 from .vae import VAEConfig, VAETrainConfig, train_vae
-from .ldm import UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion
-from .checkpoint import config_to_dict, load_checkpoint
+from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
+                          training_latents, latent_moments)
+from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_checkpoint
 
 # %% auto #0
-__all__ = ['Preset', 'preset', 'train', 'bundled_weights', 'bundled_model']
+__all__ = ['Preset', 'preset', 'train', 'bundled_weights', 'bundled_model', 'add_latent_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 @dataclass
@@ -73,3 +74,19 @@ def bundled_weights(name: str = "porous") -> Path:
 def bundled_model(name: str = "porous", device=None) -> LatentDiffusion:
     "The shipped model for bundled micrograph `name` ('porous' or 'anode')."
     return load_model(bundled_weights(name), device=device)
+
+# %% ../nbs/09_pipeline.ipynb #b2220be8
+def add_latent_stats(folder, image, n_phases: int | None = None) -> tuple:
+    "Add training-latent moments to `folder/ldm.pt` from the training micrograph `image`; returns (mean, std) `(C,)`."
+    folder = Path(folder)
+    model = load_model(folder, device="cpu", n_phases=n_phases)
+    ck = load_checkpoint(folder / "ldm.pt")
+    tcfg = config_from_dict(LDMTrainConfig, ck["train_config"]) if ck.get("train_config") else LDMTrainConfig.cpu()
+    mu, std, fingerprint = training_latents(read_micrograph(image, n_phases=n_phases), model.vae, tcfg, "cpu")
+    if fingerprint != model.fingerprint:
+        raise ValueError(f"{image} is not the micrograph the weights in {folder} were trained on "
+                         f"(fingerprint {fingerprint}, weights {model.fingerprint}).")
+    mean, sd = latent_moments(mu, std, float(model.vae.latent_scale))
+    save_checkpoint(folder / "ldm.pt", **{k: v for k, v in ck.items() if k not in ("format", "microlad_version")},
+                    latent_mean=mean.tolist(), latent_std=sd.tolist())
+    return mean, sd
