@@ -4,22 +4,29 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, contextlib, errno, inspect, json, os, re, signal, socket, sys, threading, time
+import argparse, contextlib, csv, errno, inspect, io, json, math, os, re, signal, socket, sys, threading, time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import torch
 
 from .data import (read_micrograph, default_micrograph, PatchDataset, save_volume, atomic_write,
-                           DEFAULT_MICROGRAPHS, reference_crops, fingerprint)
-from .descriptors import s2_report, format_s2_table, phase_fractions
+                           DEFAULT_MICROGRAPHS, reference_crops, fingerprint, load_volume, phase_names,
+                           parse_voxel_size, VoxelSize)
+from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_field, two_point_correlation_per_axis,
+                                  correlation_length)
 from .ldm import load_model
 from .pipeline import train, bundled_model, preset
 from .lmpdd import reconstruct, per_axis_s2_errors, training_fractions
+from .checkpoint import load_checkpoint
+from .ensemble import volume_descriptors, AXES
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'MAX_PHASES', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
-           'next_volume_index', 's2_check', 'reconstruct_to_files', 'demo', 'Terminated', 'main']
+__all__ = ['LOCK_NAME', 'MAX_PHASES', 'GUIDE_CHECKPOINT', 'orthogonal_slices_image', 'FolderBusy', 'output_folder',
+           'result_files', 'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'reconstruct_to_files',
+           'demo', 'Terminated', 'read_label_volume', 'evaluate_volume', 'format_evaluation', 'write_evaluation',
+           'parse_objective', 'main']
 
 # %% ../nbs/10_cli.ipynb #cdea63a1
 def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4,
@@ -122,24 +129,32 @@ def next_volume_index(out) -> int:
     return max((int(m.group(1)) for p in result_files(out) if (m := _VOLUME.fullmatch(p.name))), default=-1) + 1
 
 # %% ../nbs/10_cli.ipynb #58c73a6e
-def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, seed: int = 0) -> tuple[list, str]:
-    "S₂/V_f report of label `volumes` `(n,D,H,W)` against held-out 64×64 crops of `micrograph`. Returns (rows, text)."
+def s2_numbers(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, seed: int = 0) -> dict:
+    """S₂/V_f comparison of label `volumes` `(n,D,H,W)` with `n_crops` held-out 64×64 crops of `micrograph`: `rows`
+    (`S2Row` per phase), `floor` (the same for training-band crops: the noise floor), `per_axis` `(3,P)` ε_rel %,
+    `vf_volume`, `vf_micrograph` `(P,)`, `n_crops`."""
     P = int(micrograph.max()) + 1
     crops = reference_crops(micrograph, n=n_crops, split="val", seed=seed)
     floor = s2_report(reference_crops(micrograph, n=n_crops, split="train", seed=seed), crops, n_phases=P)
-    vols = torch.as_tensor(volumes)
-    rows = s2_report(vols, crops, n_phases=P)
-    per_axis = per_axis_s2_errors(vols, crops, n_phases=P)          # (3, P), %
-    lines = [format_s2_table(rows, title=f"S2 of {len(volumes)} volume(s) {tuple(volumes.shape[1:])} vs {len(crops)} held-out crops"),
+    vols = torch.as_tensor(np.asarray(volumes))
+    return dict(rows=s2_report(vols, crops, n_phases=P), floor=floor, n_crops=len(crops),
+                per_axis=per_axis_s2_errors(vols, crops, n_phases=P),          # (3, P), %
+                vf_volume=phase_fractions(vols, P), vf_micrograph=phase_fractions(micrograph, P))
+
+def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, seed: int = 0, names=None) -> tuple[list, str]:
+    "S₂/V_f report of label `volumes` `(n,D,H,W)` against held-out 64×64 crops of `micrograph` (`s2_numbers`). Returns (rows, text)."
+    s = s2_numbers(volumes, micrograph, n_crops, seed)
+    rows, floor, per_axis = s["rows"], s["floor"], s["per_axis"]
+    names = phase_names(len(rows), names)
+    lines = [format_s2_table(rows, title=f"S2 of {len(volumes)} volume(s) {tuple(volumes.shape[1:])} vs {s['n_crops']} held-out crops"),
              "eps_rel = |1 - A_volume/A_micrograph| x 100, A = area under S2: 0 % is identical two-point statistics; "
-             f"{len(crops)} training-band crops of the micrograph itself score "
+             f"{s['n_crops']} training-band crops of the micrograph itself score "
              + ", ".join(f"{r.eps_rel:.1f} %" for r in floor) + " (phase " + ", ".join(str(r.phase) for r in floor)
              + "), the noise floor: values near it are as close as these crops can tell, far above it is a real mismatch.",
-             "", "phase  Vf volume  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2"]
-    fv, fm = phase_fractions(volumes, P), phase_fractions(micrograph, P)
-    for p in range(P):
-        lines.append(f"{p:>5}  {float(fv[p]):9.4f}  {float(fm[p]):13.4f}  "
-                     + "  ".join(f"{float(e):6.2f}" for e in per_axis[:, p]))
+             "", "phase  Vf volume  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2  name"]
+    for p in range(len(rows)):
+        lines.append(f"{p:>5}  {float(s['vf_volume'][p]):9.4f}  {float(s['vf_micrograph'][p]):13.4f}  "
+                     + "  ".join(f"{float(e):6.2f}" for e in per_axis[:, p]) + f"{'':21}{names[p]}")
     return rows, "\n".join(lines)
 
 def _fingerprint_warning(model, micrograph) -> str | None:
@@ -149,59 +164,80 @@ def _fingerprint_warning(model, micrograph) -> str | None:
     return (f"the micrograph (fingerprint {fm}) is not the image these weights were trained on (fingerprint {fw}): "
             "the S2 report compares the volumes with a different material")
 
+# %% ../nbs/10_cli.ipynb #75f45409
+def _undo(written: list, earlier: list, report: Path, old_report: str | None):
+    "Remove the files of a failed write (earlier ones stay), restoring an appended `report` to `old_report`."
+    for p in written:
+        with contextlib.suppress(OSError):
+            if p == report and old_report is not None:
+                with atomic_write(report, "w") as f: f.write(old_report)
+            elif p not in earlier: p.unlink()
+
+def write_results(out: Path, vols: np.ndarray, start: int, n_phases: int, header: str | None = None, micrograph=None,
+                  formats=("tif", "npy"), seed: int = 0, overwrite: bool = False, voxel: VoxelSize | None = None,
+                  names=None) -> dict:
+    """Into locked folder `out`: label `vols` `(n,D,H,W)` as `volume_{start+i:03d}.{fmt}` (`voxel` size, unit and phase
+    `names` in the metadata), the report `header` (+ `s2_check` against `micrograph`) appended to `report.txt` (replacing
+    it with `overwrite`; none without `header`), and `slices.png` (`slices_NNN.png` for `start` > 0). On failure what it
+    wrote is removed. With `overwrite` the earlier results not rewritten are removed. Returns files, replaced, rows, report."""
+    earlier, report = result_files(out), out / "report.txt"
+    slices = out / ("slices.png" if start == 0 else f"slices_{start:03d}.png")
+    old_report = report.read_text(encoding="utf-8") if report.is_file() and not overwrite else None
+    written, res, crop = [], {}, None
+    sp, unit = (voxel.value, voxel.unit) if voxel else (1.0, None)
+    try:
+        for i, v in enumerate(vols):
+            for fmt in formats: written.append(save_volume(v, out / f"volume_{start + i:03d}.{fmt}", sp, unit, n_phases, names))
+        if header is not None:
+            if micrograph is not None:
+                res["rows"], s2 = s2_check(vols, micrograph, seed=seed, names=names)
+                header, crop = header + "\n\n" + s2, micrograph[:64, :64]
+            with atomic_write(report, "w") as f: f.write((old_report + "\n" if old_report else "") + header + "\n")
+            written.append(report); res["report"] = header
+        with atomic_write(slices, "wb") as f: orthogonal_slices_image(vols[0], crop, n_phases).save(f, format="PNG")
+        written.append(slices)
+    except BaseException:
+        _undo(written, earlier, report, old_report); raise
+    for p in (earlier if overwrite else []):
+        if p not in written: p.unlink()
+    return dict(res, files=[str(p) for p in written], replaced=len(earlier) if overwrite else 0)
+
+# %% ../nbs/10_cli.ipynb #a21295ac
+def _run_line(what: str, seed: int, shape, seconds: float, device, how: str, voxel: VoxelSize | None, warning=None) -> str:
+    "First line(s) of a report: what was made, when, how fast, and the voxel size."
+    size = f"; voxel size {voxel}" if voxel else "; voxel size not given (lengths in voxels)"
+    return (f"{what} (seed {seed}, {time.strftime('%Y-%m-%d %H:%M:%S')}): shape {tuple(shape)} in {seconds:.1f} s on {device}; "
+            f"{how}{size}" + (f"\nWARNING: {warning}" if warning else ""))
+
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
                          formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,
-                         overwrite: bool = False, wait: bool = False, log=None, **kw) -> dict:
+                         overwrite: bool = False, wait: bool = False, log=None, voxel: VoxelSize | None = None,
+                         names=None, **kw) -> dict:
     """Generate `n` volumes with `model`, write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
     `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`).
     Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
     `report.txt`. `overwrite=True` replaces them, starting again at `volume_000` (`res['replaced']` counts the earlier
     files replaced or removed). The folder is locked while this runs (`output_folder`; `wait`, `log` go there);
-    if the run fails, the files it wrote are removed and an appended report is restored."""
+    if the run fails, the files it wrote are removed and an appended report is restored (`write_results`).
+    `voxel` (a `VoxelSize`) and phase `names` (default `phase_names` of the model) go into the files and report."""
     if not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n={n}: the number of volumes must be a whole number ≥ 1")
     if match_fractions:
         if micrograph is None: raise ValueError("match_fractions needs the training micrograph (--micrograph)")
         kw["fractions"] = training_fractions(micrograph, seed=seed)
     warning = _fingerprint_warning(model, micrograph) if micrograph is not None else None
     if warning and log is not None: log(f"warning: {warning}")
+    names = phase_names(model.n_phases, names, getattr(model, "fingerprint", None))
     with output_folder(out, wait=wait, log=log) as out:
-        earlier = result_files(out)
         start = 0 if overwrite else next_volume_index(out)
         t = time.perf_counter()
         vols = reconstruct(model, shape=tuple(shape), n=n, seed=seed, progress=progress, **kw)
-        vols = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols)
-        seconds = time.perf_counter() - t
-        report, slices = out / "report.txt", out / ("slices.png" if start == 0 else f"slices_{start:03d}.png")
-        old_report = report.read_text(encoding="utf-8") if report.is_file() and not overwrite else None
-        written, res, crop = [], dict(seconds=seconds, volumes=vols, start=start, warnings=[w for w in [warning] if w]), None
-        try:
-            for i, v in enumerate(vols):
-                for fmt in formats: written.append(save_volume(v, out / f"volume_{start + i:03d}.{fmt}"))
-            if micrograph is not None:
-                rows, text = s2_check(vols, micrograph, seed=seed)
-                how = ("labels: phase fractions matched to the micrograph's training band "
-                       f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
-                text = (f"volume_{start:03d}..volume_{start + n - 1:03d} (seed {seed}, {time.strftime('%Y-%m-%d %H:%M:%S')}): "
-                        f"{n} volume(s) of shape {tuple(shape)} in {seconds:.1f} s on {model.device}; {how}\n"
-                        + (f"WARNING: {warning}\n" if warning else "") + "\n" + text)
-                with atomic_write(report, "w") as f: f.write((old_report + "\n" if old_report else "") + text + "\n")
-                written.append(report)
-                res.update(rows=rows, report=text)
-                crop = micrograph[:64, :64]
-            with atomic_write(slices, "wb") as f:
-                orthogonal_slices_image(vols[0], crop, model.n_phases).save(f, format="PNG")
-            written.append(slices)
-        except BaseException:
-            for p in written:
-                with contextlib.suppress(OSError):
-                    if p == report and old_report is not None:
-                        with atomic_write(report, "w") as f: f.write(old_report)
-                    elif p not in earlier: p.unlink()
-            raise
-        stale = [p for p in earlier if p not in written] if overwrite else []
-        for p in stale: p.unlink()
-    res.update(files=[str(p) for p in written], replaced=len(earlier) if overwrite else 0)
-    return res
+        vols, seconds = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols), time.perf_counter() - t
+        how = ("labels: phase fractions matched to the micrograph's training band "
+               f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
+        header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}: {n} volume(s)",
+                                                           seed, shape, seconds, model.device, how, voxel, warning)
+        res = write_results(out, vols, start, model.n_phases, header, micrograph, formats, seed, overwrite, voxel, names)
+    return dict(res, seconds=seconds, volumes=vols, start=start, warnings=[w for w in [warning] if w])
 
 # %% ../nbs/10_cli.ipynb #693ccc43
 def _say(msg: str):
@@ -251,6 +287,11 @@ def _side(s: str) -> int:
 
 MAX_PHASES = inspect.signature(read_micrograph).parameters["max_phases"].default   # what training (PatchDataset) accepts
 
+def _voxel(s: str) -> VoxelSize:
+    "argparse type for --voxel-size: a number and a unit (`microlad.data.parse_voxel_size`)."
+    try: return parse_voxel_size(s)
+    except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+
 def _phases(s: str) -> int:
     "argparse type for --n-phases: 2..MAX_PHASES."
     try: v = int(s)
@@ -269,6 +310,8 @@ _CLI_NAMES = [  # Python-only names in library messages -> what a command-line u
     (r"^match_fractions needs", "--match-fractions needs"),
     (r"^steps must be", "--steps must be"),
     (r"refine_iters must be ≥ 0, steps and batch_size ≥ 1\.", "--steps must be ≥ 1."),
+    (r"pass the image it was trained on: training_stats\(.*$", "pass the image it was trained on with --micrograph"),
+    (r"Delete it or pass resume=False\.", "Delete it, or write into another --out."),
 ]
 
 def _for_cli(msg: str) -> str:
@@ -323,6 +366,243 @@ def _train_command(a) -> int:
     print(json.dumps(json.loads((out / "train_log.json").read_text()), indent=1))
     return 0
 
+# %% ../nbs/10_cli.ipynb #ae43aa23
+def read_label_volume(path, max_phases: int = MAX_PHASES) -> tuple[np.ndarray, list]:
+    """Label volume `(D,H,W)` int64 with phases `0..P−1` from a TIFF/NPY/VTI file (`load_volume`), and its stored
+    values: labels `0..max_phases−1` are kept; other values (e.g. 0/255) map to phases in ascending order.
+    2D images, more than `max_phases` distinct values and non-integer values are refused (`ValueError`)."""
+    v = load_volume(path)
+    if min(v.shape) < 2:
+        raise ValueError(f"{path} holds a 2D image of shape {v.shape[1:] if v.shape[0] == 1 else v.shape}, not a volume: "
+                         "evaluate needs a D×H×W label volume (a stack of at least 2 slices)")
+    values = np.unique(v)
+    if len(values) > max_phases:
+        raise ValueError(f"{path} has {len(values)} distinct values ({values.min()}..{values.max()}): not a label volume "
+                         f"(one value per phase, 2 to {max_phases} phases); segment it first")
+    if values.min() >= 0 and values.max() < max_phases: return v, list(range(int(values.max()) + 1))
+    return np.searchsorted(values, v).astype(np.int64), values.tolist()
+
+# %% ../nbs/10_cli.ipynb #93daf23f
+def _phase_entry(p: int, name: str, row: dict, s2: torch.Tensor, scale: float) -> dict:
+    "One phase of `evaluate_volume`: descriptors from a `volume_descriptors` `row` and per-axis S₂ curves `s2` `(3,R)`."
+    per_axis = lambda key: {a: row[f"{key}_{p}_{a}"] for a in AXES}
+    return dict(phase=p, name=name, vf=row[f"vf_{p}"], ssa=row[f"sa_{p}"] / scale, tau=per_axis("tau"),
+                deff=per_axis("deff"), percolates=per_axis("perc"),
+                s2_length={a: correlation_length(s2[i]) * scale for i, a in enumerate(AXES)},
+                s2={a: [round(float(x), 6) for x in s2[i]] for i, a in enumerate(AXES)})
+
+def evaluate_volume(labels: np.ndarray, voxel: VoxelSize | None = None, names=None, micrograph=None, seed: int = 0,
+                    fem=None) -> dict:
+    """Descriptors of label volume `(D,H,W)` per phase: `vf`, `ssa` (1/unit), `tau`, `deff`, `percolates`, `s2_length`
+    (unit) and `s2` curves per axis x, y, z (`r`: lags in the unit); with `micrograph`, `s2_eps_rel` (all axes) and
+    `s2_eps_rel_axis` (%) against its held-out crops (`s2_numbers`) and the `s2_noise_floor`."""
+    P = int(labels.max()) + 1
+    names = phase_names(P, names)
+    scale, unit = (voxel.value, voxel.unit) if voxel else (1.0, "voxel")
+    row, v = volume_descriptors(labels, None, P, fem), torch.as_tensor(labels)
+    s2 = [two_point_correlation_per_axis(phase_field(v, p, P, ndim=3).float()) for p in range(P)]
+    rep = dict(shape=list(labels.shape), n_phases=P, unit=unit, voxel_size=scale if voxel else None,
+               r=[i * scale for i in range(s2[0].shape[-1])], phases=[_phase_entry(p, names[p], row, s2[p], scale) for p in range(P)])
+    if micrograph is not None:
+        s = s2_numbers(labels[None], micrograph, seed=seed)
+        for p, ph in enumerate(rep["phases"]):
+            ph.update(s2_eps_rel=s["rows"][p].eps_rel, s2_noise_floor=s["floor"][p].eps_rel,
+                      s2_eps_rel_axis={a: float(s["per_axis"][i, p]) for i, a in enumerate(AXES)})
+    return rep
+
+# %% ../nbs/10_cli.ipynb #cb385e39
+def _num(x: float, width: int = 8, digits: int = 4) -> str:
+    return f"{'inf':>{width}}" if x == math.inf else f"{x:{width}.{digits}g}"
+
+def format_evaluation(name: str, rep: dict, note: str = "") -> str:
+    "The stdout table of one `evaluate_volume` report `rep` for file `name`."
+    u = rep["unit"]
+    head = (f"{name}: {'×'.join(map(str, rep['shape']))} voxels, {rep['n_phases']} phases, "
+            + (f"voxel size {rep['voxel_size']:g} {u}" if rep["voxel_size"] else "voxel size not given (lengths in voxels)") + note)
+    cols = (f"{'phase':<14}{'V_f':>8}{'SSA 1/' + u:>12}" + "".join(f"{'tau_' + a:>8}" for a in AXES)
+            + "".join(f"{'Deff_' + a:>8}" for a in AXES) + "".join(f"{'lS2_' + a:>8}" for a in AXES)
+            + ("".join(f"{'S2eps_' + a:>8}" for a in AXES) + f"{'S2eps%':>8}" if "s2_eps_rel" in rep["phases"][0] else ""))
+    lines = [head, cols]
+    for ph in rep["phases"]:
+        s = f"{str(ph['phase']) + ' ' + ph['name']:<14.14}{ph['vf']:8.4f}{ph['ssa']:12.4g}"
+        s += "".join(_num(ph[k][a]) for k in ("tau", "deff", "s2_length") for a in AXES)
+        if "s2_eps_rel" in ph: s += "".join(_num(ph["s2_eps_rel_axis"][a], 8, 3) for a in AXES) + _num(ph["s2_eps_rel"], 8, 3)
+        lines.append(s)
+    lines.append(f"tau: tortuosity factor (inf: no path across); Deff: D_eff/D_0; lS2: S2 correlation length ({u}), "
+                 "x, y, z = axis 0, 1, 2" + ("; S2eps: S2 eps_rel % vs held-out micrograph crops (noise floor "
+                 + ", ".join(f"{ph['s2_noise_floor']:.1f}" for ph in rep["phases"]) + " %)" if "s2_eps_rel" in rep["phases"][0] else ""))
+    return "\n".join(lines)
+
+# %% ../nbs/10_cli.ipynb #68f5e646
+def _json_safe(x):
+    "`x` with inf/nan floats replaced by None (JSON has no infinity)."
+    if isinstance(x, dict): return {k: _json_safe(v) for k, v in x.items()}
+    if isinstance(x, list): return [_json_safe(v) for v in x]
+    return None if isinstance(x, float) and not math.isfinite(x) else x
+
+def _csv_rows(reports: dict) -> list[dict]:
+    "One flat row per volume and phase of `{file: evaluate_volume report}` (no S₂ curves)."
+    rows = []
+    for f, rep in reports.items():
+        for ph in rep["phases"]:
+            r = dict(file=f, unit=rep["unit"], voxel_size=rep["voxel_size"], phase=ph["phase"], name=ph["name"], vf=ph["vf"], ssa=ph["ssa"])
+            for k in ("tau", "deff", "percolates", "s2_length", "s2_eps_rel_axis"):
+                r.update({f"{k}_{a}": v for a, v in ph.get(k, {}).items()})
+            r.update({k: ph[k] for k in ("s2_eps_rel", "s2_noise_floor") if k in ph})
+            rows.append(r)
+    return rows
+
+def write_evaluation(reports: dict, out) -> Path:
+    "Write `{file: evaluate_volume report}` to `out` (`.json` or `.csv`), atomically."
+    out = Path(out)
+    if out.suffix.lower() not in (".json", ".csv"): raise ValueError(f"--out {out}: the report file must end in .json or .csv")
+    if out.is_dir(): raise ValueError(f"--out {out} is a folder; give a file name ending in .json or .csv")
+    if out.suffix.lower() == ".json": text = json.dumps({"volumes": _json_safe(reports)}, indent=1, ensure_ascii=False)
+    else:
+        rows, buf = _csv_rows(reports), io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
+        w.writeheader(); w.writerows(rows); text = buf.getvalue()
+    with atomic_write(out, "w") as f: f.write(text)
+    return out
+
+# %% ../nbs/10_cli.ipynb #7aa0d65f
+def _evaluate_command(a) -> int:
+    "`microlad evaluate`: read each volume, print its table, write all reports to `--out`."
+    mic = read_micrograph(a.micrograph) if a.micrograph else None
+    reports = {}
+    for path in a.volumes:
+        labels, values = read_label_volume(path)
+        note = "" if values == list(range(len(values))) else f"; stored values {values} read as phases 0..{len(values) - 1}"
+        reports[str(path)] = rep = evaluate_volume(labels, a.voxel_size, a.phase_names, mic, a.seed)
+        print(format_evaluation(str(path), rep, note), end="\n\n", flush=True)
+    if a.out: print(f"wrote {write_evaluation(reports, a.out)}")
+    return 0
+
+# %% ../nbs/10_cli.ipynb #e4640f9a
+def _objective_classes() -> dict:
+    "`{key: class}` of the `microlad.sds` objectives (`vf`, `sa`, `de`, `s2`)."
+    from microlad.sds import Objective
+    return {c.key: c for c in Objective.__subclasses__() if c.key}
+
+_SPEC = re.compile(r"\s*([a-z0-9_]+)\s*:\s*([^=@]+?)\s*(?:=\s*([^@]*?))?\s*(?:@\s*(\S+))?\s*")
+
+def _phase_of(text: str, names: list) -> int:
+    "A phase given as a label `0..P−1` or as one of `names`."
+    if text in names: return names.index(text)
+    if text.isdigit() and int(text) < len(names): return int(text)
+    raise ValueError(f"unknown phase {text!r}: use 0..{len(names) - 1} or a name ({', '.join(names)})")
+
+def parse_objective(spec: str, names: list):
+    """`KIND:PHASE=VALUE[@WEIGHT]` (e.g. `vf:1=0.4`, `de:pore=+`, `s2:1`, `de_x:1=0.3@5`) → a `microlad.sds` objective;
+    `names` are the phase names (their number is the number of phases)."""
+    from microlad.widgets import parse_target                                   # the SDS panel's target field parser
+    m, kinds = _SPEC.fullmatch(spec), _objective_classes()
+    kind, axis = (m.group(1), None) if m else (None, None)
+    if kind and re.fullmatch(r"de_[xyz]", kind): kind, axis = "de", "xyz".index(kind[-1])
+    if kind not in kinds:
+        raise ValueError(f"--target {spec!r}: expected KIND:PHASE=VALUE with KIND one of {', '.join([*kinds, 'de_x', 'de_y', 'de_z'])}")
+    try:
+        phase, value = _phase_of(m.group(2), names), parse_target(m.group(3) or "")
+        weight = float(m.group(4)) if m.group(4) else 1.0
+        if kind == "s2":
+            if value is not None: raise ValueError("s2 takes no value: it matches the training S2 curve (write s2:PHASE)")
+            return kinds[kind](phase, weight=weight)
+        if value is None: raise ValueError("give a value: a number, '+' or '++'")
+        return kinds[kind](phase, value, weight, **({"axis": axis} if axis is not None else {}))
+    except ValueError as e: raise ValueError(f"--target {spec!r}: {e}") from None
+
+# %% ../nbs/10_cli.ipynb #b609d63e
+GUIDE_CHECKPOINT = "guide.ckpt"
+_GUIDE_CALLBACK = None          # test hook: called with each step's `StepRecord`
+
+def _start_volume(model, a, ckpt: Path):
+    "The volume `guide` starts from: a fresh reconstruction, or (resuming) a placeholder the checkpoint's volume replaces."
+    if not ckpt.exists(): return reconstruct(model, tuple(a.shape), n=1, seed=a.seed, steps=a.sampler_steps, progress=True)[0]
+    _say(f"resuming from step {load_checkpoint(ckpt)['step']} of {a.steps} ({ckpt})")
+    return np.zeros(a.shape, np.int64)
+
+def _stopped(res, ckpt: Path) -> int:
+    "Report an interrupted guide run (its checkpoint is saved); the exit status 130 (Ctrl-C) or 143 (SIGTERM)."
+    term = signal.getsignal(signal.SIGTERM) is signal.SIG_IGN        # `_on_sigterm` ignores SIGTERM once it came
+    _say(f"guide stopped by {'SIGTERM' if term else 'Ctrl-C'} after {res.step} step(s); saved in {ckpt}: "
+         "rerun the same command to resume")
+    return 128 + signal.SIGTERM if term else 130
+
+# %% ../nbs/10_cli.ipynb #b17a3848
+def _guide_report(res, model, a, seconds: float, start: int, resumed: bool) -> str:
+    "Report text of a finished guide run: the run line and each objective's target and whole-volume value."
+    from microlad.sds import evaluate
+    got = evaluate(res.labels, res.objectives, model.n_phases)
+    line = _run_line(f"volume_{start:03d}: guided by SDS, {res.step} steps" + (" (resumed)" if resumed else ""), a.seed,
+                     a.shape, seconds, model.device, "labels: argmax of the guided probabilities", a.voxel_size)
+    rows = [f"{'objective':<12}{'target':>10}{'reached':>10}  (whole volume: every slice along x, y, z)"]
+    rows += [f"{n:<12}{o.target if o.key != 's2' else 0.0:>10.4g}{v:>10.4g}" for (n, v), o in zip(got.items(), res.objectives)]
+    return line + "\n" + "\n".join(rows)
+
+def _guide_command(a) -> int:
+    "`microlad guide`: SDS toward `--target`s in the locked `--out`, checkpointed; results as `reconstruct` writes them."
+    from microlad.sds import guide, training_stats, SDSConfig
+    model = load_model(a.weights)
+    names = phase_names(model.n_phases, a.phase_names, model.fingerprint)
+    objectives = [parse_objective(s, names) for s in a.target]
+    mic = read_micrograph(a.micrograph) if a.micrograph else None
+    stats = training_stats(model, micrograph=mic) if mic is not None and not all(o.resolved for o in objectives) else None
+    with output_folder(a.out, wait=a.wait, log=_say) as out:
+        ckpt, t = out / GUIDE_CHECKPOINT, time.perf_counter()
+        resumed, vol = ckpt.exists(), _start_volume(model, a, ckpt)
+        res = guide(vol, model, objectives, steps=a.steps, seed=a.seed, stats=stats, checkpoint=ckpt, callback=_GUIDE_CALLBACK,
+                    config=replace(SDSConfig.cpu(), checkpoint_every=a.save_every))
+        if res.interrupted: return _stopped(res, ckpt)
+        start = 0 if a.overwrite else next_volume_index(out)
+        report = _guide_report(res, model, a, time.perf_counter() - t, start, resumed)
+        w = write_results(out, res.labels.numpy()[None], start, model.n_phases, report, mic, a.formats, a.seed, a.overwrite,
+                          a.voxel_size, names)
+        ckpt.unlink()
+    print(w["report"]); _print_written(w, a.out, a.overwrite)
+    return 0
+
+# %% ../nbs/10_cli.ipynb #3429aaf0
+def _units_options(p: argparse.ArgumentParser):
+    "--voxel-size and --phase-names, shared by reconstruct, guide and evaluate."
+    p.add_argument("--voxel-size", type=_voxel, default=None, metavar="SIZE",
+                   help="edge of one voxel with its unit, e.g. 0.5um, 50nm, 1.2µm: written into the TIFF (ImageJ calibration) "
+                        "and VTI spacing, and used for surface areas and S2 distances; default: lengths in voxels")
+    p.add_argument("--phase-names", default=None, metavar="NAMES",
+                   help="comma-separated phase names in label order, e.g. pore,YSZ,Ni; default: known for the bundled "
+                        "micrographs, else 'phase 0', 'phase 1', ...")
+
+def _evaluate_parser(sub, fmt: dict):
+    v = sub.add_parser("evaluate", help="descriptors of label volumes: V_f, surface area, S2, tau and D_eff per axis",
+                       description="Descriptors of label volumes (TIFF/NPY/VTI, from microlad or elsewhere): per phase V_f, "
+                                   "specific surface area, S2 per axis, tau and D_eff/D_0 per axis; a table on stdout.", **fmt)
+    v.add_argument("volumes", nargs="+", metavar="VOLUME", help="label volume files (.tif/.tiff/.npy/.vti), values 0..P-1")
+    v.add_argument("--micrograph", default=None, help="a segmented micrograph: adds the S2 eps_rel against its held-out crops")
+    v.add_argument("--out", default=None, metavar="FILE", help="also write every report to FILE (.json with the S2 curves, or .csv)")
+    v.add_argument("--seed", type=int, default=0, help="seed of the micrograph crops")
+    _units_options(v)
+
+def _guide_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_help: str, wait_help: str):
+    from microlad.sds import SDSConfig
+    cfg = SDSConfig.cpu()
+    g = sub.add_parser("guide", help="generate a 3D volume steered toward target descriptors (SDS; resumes if interrupted)",
+                       description=f"Score-distillation guidance toward --target descriptors; {keep}. Ctrl-C or SIGTERM saves "
+                                   "a checkpoint; rerunning the same command resumes from it.", **fmt)
+    g.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt (from microlad train)")
+    g.add_argument("--out", required=True, help="output folder (created if needed)")
+    g.add_argument("--target", action="append", required=True, metavar="KIND:PHASE=VALUE",
+                   help="an objective, repeatable: KIND vf|sa|de|de_x|de_y|de_z|s2, PHASE a label or name, VALUE a number, "
+                        "+ (training maximum) or ++ (twice it), none for s2; optional @WEIGHT. E.g. vf:1=0.4, de:pore=+")
+    g.add_argument("--steps", type=_count, default=cfg.steps, help="SDS steps")
+    g.add_argument("--shape", type=_side, nargs=3, default=[64, 64, 64], metavar=("D", "H", "W"), help=shape_help)
+    g.add_argument("--seed", type=int, default=0, help="random seed of the starting volume and of SDS")
+    g.add_argument("--sampler-steps", type=_count, default=None, help="DDIM steps of the starting reconstruction; default: 50")
+    g.add_argument("--save-every", type=_count, default=cfg.checkpoint_every, help="steps between checkpoints")
+    g.add_argument("--micrograph", default=None, help="the training micrograph: S2 report, and + / ++ targets for non-bundled weights")
+    g.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
+    g.add_argument("--overwrite", action="store_true", help=overwrite_help)
+    g.add_argument("--wait", action="store_true", help=wait_help)
+    _units_options(g)
+
 # %% ../nbs/10_cli.ipynb #ea0851b4
 def _parser() -> argparse.ArgumentParser:
     fmt = dict(formatter_class=_Help)
@@ -365,6 +645,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
     r.add_argument("--overwrite", action="store_true", help=overwrite_help)
     r.add_argument("--wait", action="store_true", help=wait_help)
+    for p in (r,): _units_options(p)
     e = sub.add_parser("ensemble", help="N reconstructions + descriptor table on a Dask cluster (resumes)",
                        description="N reconstructions as Dask tasks; one volume and one Parquet row of descriptors per task; rerun to resume.", **fmt)
     e.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt (from microlad train)")
@@ -376,6 +657,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--steps", type=_count, default=None, help="DDIM steps; default: 50")
     e.add_argument("--micrograph", default=None, help="the training micrograph, if the weights folder does not tell")
     e.add_argument("--wait", action="store_true", help=wait_help)
+    _evaluate_parser(sub, fmt)
+    _guide_parser(sub, fmt, shape_help, keep, overwrite_help, wait_help)
     return ap
 
 def main(argv=None) -> int:
@@ -391,9 +674,12 @@ def main(argv=None) -> int:
             kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
             res = reconstruct_to_files(load_model(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
-                                       match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say, **kw)
+                                       match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
+                                       voxel=a.voxel_size, names=a.phase_names, **kw)
             if "report" in res: print(res["report"])
             _print_written(res, a.out, a.overwrite)
+        elif a.cmd == "evaluate": return _evaluate_command(a)
+        elif a.cmd == "guide": return _guide_command(a)
         elif a.cmd == "ensemble":
             from microlad.ensemble import ensemble_cli
             with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
