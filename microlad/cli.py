@@ -393,11 +393,11 @@ def _phase_entry(p: int, name: str, row: dict, s2: torch.Tensor, scale: float) -
 
 def evaluate_volume(labels: np.ndarray, voxel: VoxelSize | None = None, names=None, micrograph=None, seed: int = 0,
                     fem=None) -> dict:
-    """Descriptors of label volume `(D,H,W)` per phase: `vf`, `ssa` (1/unit), `tau`, `deff`, `percolates`, `s2_length`
+    """Descriptors of label volume `(D,H,W)` per phase (named by `names`, else after a bundled `micrograph`): `vf`, `ssa` (1/unit), `tau`, `deff`, `percolates`, `s2_length`
     (unit) and `s2` curves per axis x, y, z (`r`: lags in the unit); with `micrograph`, `s2_eps_rel` (all axes) and
     `s2_eps_rel_axis` (%) against its held-out crops (`s2_numbers`) and the `s2_noise_floor`."""
     P = int(labels.max()) + 1
-    names = phase_names(P, names)
+    names = phase_names(P, names, None if micrograph is None else fingerprint(micrograph))
     scale, unit = (voxel.value, voxel.unit) if voxel else (1.0, "voxel")
     row, v = volume_descriptors(labels, None, P, fem), torch.as_tensor(labels)
     s2 = [two_point_correlation_per_axis(phase_field(v, p, P, ndim=3).float()) for p in range(P)]
@@ -446,8 +446,9 @@ def _csv_rows(reports: dict) -> list[dict]:
     for f, rep in reports.items():
         for ph in rep["phases"]:
             r = dict(file=f, unit=rep["unit"], voxel_size=rep["voxel_size"], phase=ph["phase"], name=ph["name"], vf=ph["vf"], ssa=ph["ssa"])
-            for k in ("tau", "deff", "percolates", "s2_length", "s2_eps_rel_axis"):
-                r.update({f"{k}_{a}": v for a, v in ph.get(k, {}).items()})
+            for k, col in (("tau", "tau"), ("deff", "deff"), ("percolates", "percolates"), ("s2_length", "s2_length"),
+                           ("s2_eps_rel_axis", "s2_eps_rel")):
+                r.update({f"{col}_{a}": v for a, v in ph.get(k, {}).items()})
             r.update({k: ph[k] for k in ("s2_eps_rel", "s2_noise_floor") if k in ph})
             rows.append(r)
     return rows
