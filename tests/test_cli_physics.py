@@ -156,6 +156,9 @@ def test_guide_sigterm_then_ctrl_c_then_resume(tmp_path, capsys, monkeypatch):
     assert rc == 128 + signal.SIGTERM and "guide stopped by SIGTERM after 1 step(s)" in err and "Traceback" not in err, err
     assert load_checkpoint(out / "guide.ckpt")["step"] == 1 and not list(out.glob("volume_*"))
     assert signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN                     # handler restored after the command
+    rc, _, err = run([*argv[:-5], "vf:pore=0.3", *argv[-4:], "--out", out], capsys)  # another run's checkpoint: refused
+    last = err.splitlines(keepends=True)[-1]                                          # after the 'resuming from step 1' line
+    assert rc == 2 and "belongs to another SDS run" in one_error_line(last) and "write into another --out" in last, err
 
     def ctrl_c(): raise KeyboardInterrupt
     stop_at(3, ctrl_c)
