@@ -203,11 +203,12 @@ def write_results(out: Path, vols: np.ndarray, start: int, n_phases: int, header
     return dict(res, files=[str(p) for p in written], replaced=len(earlier) if overwrite else 0)
 
 # %% ../nbs/10_cli.ipynb #a21295ac
-def _run_line(what: str, seed: int, shape, seconds: float, device, how: str, voxel: VoxelSize | None, warning=None) -> str:
-    "First line(s) of a report: what was made, when, how fast, and the voxel size."
+def _run_line(files: str, what: str, seed: int, shape, seconds: float, device, how: str, voxel: VoxelSize | None,
+              warning=None) -> str:
+    "First line(s) of a report: which `files`, `what` was made, when, how fast, how labelled, and the voxel size."
     size = f"; voxel size {voxel}" if voxel else "; voxel size not given (lengths in voxels)"
-    return (f"{what} (seed {seed}, {time.strftime('%Y-%m-%d %H:%M:%S')}): shape {tuple(shape)} in {seconds:.1f} s on {device}; "
-            f"{how}{size}" + (f"\nWARNING: {warning}" if warning else ""))
+    return (f"{files} (seed {seed}, {time.strftime('%Y-%m-%d %H:%M:%S')}): {what} of shape {tuple(shape)} in {seconds:.1f} s "
+            f"on {device}; {how}{size}" + (f"\nWARNING: {warning}" if warning else ""))
 
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
                          formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,
@@ -234,7 +235,7 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
         vols, seconds = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols), time.perf_counter() - t
         how = ("labels: phase fractions matched to the micrograph's training band "
                f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
-        header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}: {n} volume(s)",
+        header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}", f"{n} volume(s)",
                                                            seed, shape, seconds, model.device, how, voxel, warning)
         res = write_results(out, vols, start, model.n_phases, header, micrograph, formats, seed, overwrite, voxel, names)
     return dict(res, seconds=seconds, volumes=vols, start=start, warnings=[w for w in [warning] if w])
@@ -530,14 +531,15 @@ def _stopped(res, ckpt: Path) -> int:
     return 128 + signal.SIGTERM if term else 130
 
 # %% ../nbs/10_cli.ipynb #b17a3848
-def _guide_report(res, model, a, seconds: float, start: int, resumed: bool) -> str:
+def _guide_report(res, model, a, seconds: float, start: int, resumed: bool, names: list) -> str:
     "Report text of a finished guide run: the run line and each objective's target and whole-volume value."
     from microlad.sds import evaluate
     got = evaluate(res.labels, res.objectives, model.n_phases)
-    line = _run_line(f"volume_{start:03d}: guided by SDS, {res.step} steps" + (" (resumed)" if resumed else ""), a.seed,
-                     a.shape, seconds, model.device, "labels: argmax of the guided probabilities", a.voxel_size)
-    rows = [f"{'objective':<12}{'target':>10}{'reached':>10}  (whole volume: every slice along x, y, z)"]
-    rows += [f"{n:<12}{o.target if o.key != 's2' else 0.0:>10.4g}{v:>10.4g}" for (n, v), o in zip(got.items(), res.objectives)]
+    line = _run_line(f"volume_{start:03d}", f"1 volume guided by SDS, {res.step} steps" + (" (resumed)" if resumed else ""),
+                     a.seed, a.shape, seconds, model.device, "labels: argmax of the guided probabilities", a.voxel_size)
+    rows = [f"{'objective':<12}{'target':>10}{'reached':>10}  phase  (reached: on the whole volume, every slice along x, y, z)"]
+    rows += [f"{n:<12}{o.target if o.key != 's2' else 0.0:>10.4g}{v:>10.4g}  {names[o.phase]}"
+             for (n, v), o in zip(got.items(), res.objectives)]
     return line + "\n" + "\n".join(rows)
 
 def _guide_command(a) -> int:
@@ -555,7 +557,7 @@ def _guide_command(a) -> int:
                     config=replace(SDSConfig.cpu(), checkpoint_every=a.save_every))
         if res.interrupted: return _stopped(res, ckpt)
         start = 0 if a.overwrite else next_volume_index(out)
-        report = _guide_report(res, model, a, time.perf_counter() - t, start, resumed)
+        report = _guide_report(res, model, a, time.perf_counter() - t, start, resumed, names)
         w = write_results(out, res.labels.numpy()[None], start, model.n_phases, report, mic, a.formats, a.seed, a.overwrite,
                           a.voxel_size, names)
         ckpt.unlink()
