@@ -13,7 +13,7 @@ import torch
 
 from .data import (read_micrograph, default_micrograph, PatchDataset, save_volume, atomic_write,
                            DEFAULT_MICROGRAPHS, reference_crops, fingerprint, load_volume, phase_names,
-                           parse_voxel_size, VoxelSize)
+                           parse_voxel_size, VoxelSize, tiff_voxel_size)
 from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_field, two_point_correlation_per_axis,
                                   correlation_length)
 from .ldm import load_model
@@ -475,7 +475,9 @@ def _evaluate_command(a) -> int:
     for path in a.volumes:
         labels, values = read_label_volume(path)
         note = "" if values == list(range(len(values))) else f"; stored values {values} read as phases 0..{len(values) - 1}"
-        reports[str(path)] = rep = evaluate_volume(labels, a.voxel_size, a.phase_names, mic, a.seed)
+        voxel = a.voxel_size or tiff_voxel_size(path)
+        if voxel and not a.voxel_size: note += f"; voxel size {voxel} from the TIFF's calibration"
+        reports[str(path)] = rep = evaluate_volume(labels, voxel, a.phase_names, mic, a.seed)
         print(format_evaluation(str(path), rep, note), end="\n\n", flush=True)
     if a.out: print(f"wrote {write_evaluation(reports, a.out)}")
     return 0

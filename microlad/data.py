@@ -7,7 +7,7 @@ __all__ = ['DEFAULT_MICROGRAPHS', 'BUNDLED_PHASE_NAMES', 'read_micrograph', 'one
            'reference_crops', 'atomic_write', 'gaussian_random_field', 'generate_porous', 'generate_anode',
            'mean_chord_length', 'save_micrograph', 'data_dir', 'default_micrograph', 'make_default_micrographs',
            'shared_data_dir', 'VoxelSize', 'parse_voxel_size', 'phase_names', 'imagej_metadata', 'save_volume',
-           'load_volume']
+           'load_volume', 'tiff_voxel_size']
 
 # %% ../nbs/06_data.ipynb #782365fd
 import base64
@@ -600,3 +600,17 @@ def load_volume(path) -> np.ndarray:
     if not np.issubdtype(v.dtype, np.integer) and not np.array_equal(v, np.round(v)):
         raise ValueError(f"{path} holds non-integer values ({v.dtype}); not a label volume")
     return v.astype(np.int64)
+
+# %% ../nbs/06_data.ipynb #2a62bb0f
+def tiff_voxel_size(path) -> VoxelSize | None:
+    "The cubic voxel size recorded in a TIFF's ImageJ calibration (unit + spacing), or `None` (no unit, anisotropic, not a TIFF)."
+    path = Path(path)
+    if path.suffix.lower() not in ('.tif', '.tiff') or not path.is_file(): return None
+    import tifffile
+    try:
+        with tifffile.TiffFile(path) as t: ij, res = t.imagej_metadata or {}, t.pages[0].resolution
+    except Exception: return None
+    unit = {'micron': 'µm', 'microns': 'µm', 'um': 'µm', 'μm': 'µm'}.get(ij.get('unit'), ij.get('unit'))
+    s = float(ij.get('spacing', 1.0))
+    if unit not in _UNITS.values() or not all(r > 0 and math.isclose(1 / r, s, rel_tol=1e-6) for r in res): return None
+    return VoxelSize(s, unit)
