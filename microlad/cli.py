@@ -474,9 +474,9 @@ def _evaluate_command(a) -> int:
     reports = {}
     for path in a.volumes:
         labels, values = read_label_volume(path)
-        note = "" if values == list(range(len(values))) else f"; stored values {values} read as phases 0..{len(values) - 1}"
         voxel = a.voxel_size or tiff_voxel_size(path)
-        if voxel and not a.voxel_size: note += f"; voxel size {voxel} from the TIFF's calibration"
+        note = ((" (from the TIFF's calibration)" if voxel and not a.voxel_size else "")
+                + ("" if values == list(range(len(values))) else f"; stored values {values} read as phases 0..{len(values) - 1}"))
         reports[str(path)] = rep = evaluate_volume(labels, voxel, a.phase_names, mic, a.seed)
         print(format_evaluation(str(path), rep, note), end="\n\n", flush=True)
     if a.out: print(f"wrote {write_evaluation(reports, a.out)}")

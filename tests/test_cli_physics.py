@@ -111,7 +111,7 @@ def test_reconstruct_units_and_fiji_metadata(tmp_path, capsys):
 def test_evaluate_reads_the_tiff_calibration(tmp_path, capsys, slab):
     f = save_volume(slab, tmp_path / "cal.tif", spacing=2.0, unit="nm")
     rc, out, err = run(["evaluate", f, "--out", tmp_path / "r.json"], capsys)
-    assert rc == 0 and "voxel size 2 nm from the TIFF's calibration" in out and "SSA 1/nm" in out, err
+    assert rc == 0 and "voxel size 2 nm (from the TIFF's calibration)" in out and "SSA 1/nm" in out, err
     ph = json.loads((tmp_path / "r.json").read_text())["volumes"][str(f)]["phases"][1]
     assert ph["ssa"] == pytest.approx(1 / 16 / 2.0, rel=1e-3)
     rc, out, err = run(["evaluate", f, "--voxel-size", "1um"], capsys)                # the command line wins
