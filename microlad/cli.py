@@ -571,7 +571,8 @@ def _units_options(p: argparse.ArgumentParser):
     "--voxel-size and --phase-names, shared by reconstruct, guide and evaluate."
     p.add_argument("--voxel-size", type=_voxel, default=None, metavar="SIZE",
                    help="edge of one voxel with its unit, e.g. 0.5um, 50nm, 1.2µm: written into the TIFF (ImageJ calibration) "
-                        "and VTI spacing, and used for surface areas and S2 distances; default: lengths in voxels")
+                        "and VTI spacing, and used for surface areas and S2 distances; default: lengths in voxels "
+                        "(evaluate: a TIFF's own ImageJ calibration when it has one)")
     p.add_argument("--phase-names", default=None, metavar="NAMES",
                    help="comma-separated phase names in label order, e.g. pore,YSZ,Ni; default: known for the bundled "
                         "micrographs, else 'phase 0', 'phase 1', ...")
