@@ -14,8 +14,8 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['phase_field', 'volume_fraction', 'phase_fractions', 'two_point_correlation', 'two_point_correlation_per_axis',
-           'gaussian_smooth', 'surface_area', 's2_mae', 's2_area', 's2_relative_error', 'descriptor_summary', 'S2Row',
-           's2_report', 'mean_s2_curves', 'format_s2_table']
+           'gaussian_smooth', 'surface_area', 's2_mae', 's2_area', 's2_relative_error', 'correlation_length',
+           'descriptor_summary', 'S2Row', 's2_report', 'mean_s2_curves', 'format_s2_table']
 
 # %% ../nbs/07_descriptors.ipynb #ec7ec322
 def _as_tensor(x) -> torch.Tensor:
@@ -224,6 +224,17 @@ def s2_relative_error(curve_gen, curve_ref) -> torch.Tensor:
     "Table-1 error eps_rel = |1 - A_gen/A_ref| * 100 (percent), A = area under S_2 -> `(...)`."
     a, b = _common(curve_gen, curve_ref)
     return (1 - s2_area(a) / s2_area(b)).abs() * 100
+
+# %% ../nbs/07_descriptors.ipynb #2b1febf6
+def correlation_length(curve) -> float:
+    "Lag (px) where the normalised S₂ `(S2(r) − φ²)/(φ − φ²)` of one curve `(R,)` (φ = S2(0)) first drops to 1/e."
+    c = _as_field(curve).double().flatten()
+    phi = float(c[0])
+    if not 1e-12 < phi - phi * phi: return math.nan
+    g = ((c - phi * phi) / (phi - phi * phi)).tolist()
+    for r in range(1, len(g)):
+        if g[r] <= 1 / math.e: return r - 1 + (g[r - 1] - 1 / math.e) / (g[r - 1] - g[r])
+    return math.inf
 
 # %% ../nbs/07_descriptors.ipynb #9ac11bc3
 def _phases(labels, n_phases, ndim):

@@ -94,21 +94,25 @@ def ensemble_tasks(n: int, shape=(64, 64, 64), seed: int = 0) -> list[Task]:
 # %% ../nbs/13_ensemble.ipynb #659cc023
 AXES = "xyz"
 
-def volume_descriptors(labels, ref_crops, n_phases: int, fem: FEMConfig | None = None) -> dict:
-    """Descriptors of one label volume `(D,H,W)` vs reference crops `(m,h,w)`: `vf_p`, `sa_p` (1/voxel),
-    `s2_p` (S₂ ε_rel, %), `tau_p_x|y|z` (inf if not percolating) and `perc_p_x|y|z` for every phase p."""
+def volume_descriptors(labels, ref_crops=None, n_phases: int | None = None, fem: FEMConfig | None = None) -> dict:
+    """Descriptors of one label volume `(D,H,W)` (`n_phases` default max label + 1): `vf_p`, `sa_p` (1/voxel),
+    `s2_p` (S₂ ε_rel, %, vs reference crops `(m,h,w)`; only when `ref_crops` is given), `tau_p_x|y|z` (inf if not
+    percolating), `deff_p_x|y|z` (D_eff/D_0, 0 if not percolating) and `perc_p_x|y|z` for every phase p."""
     v = torch.as_tensor(np.asarray(labels)).long()
     if v.dim() != 3: raise ValueError(f"labels must be one volume (D,H,W), got shape {tuple(v.shape)}")
+    n_phases = n_phases or int(v.max()) + 1
     fv = phase_fractions(v, n_phases)
-    s2 = {r.phase: r.eps_rel for r in s2_report(v[None], torch.as_tensor(np.asarray(ref_crops)).long(), n_phases=n_phases)}
+    s2 = ({} if ref_crops is None else
+          {r.phase: r.eps_rel for r in s2_report(v[None], torch.as_tensor(np.asarray(ref_crops)).long(), n_phases=n_phases)})
     row = {}
     for p in range(n_phases):
         row[f"vf_{p}"] = float(fv[p])
         row[f"sa_{p}"] = float(surface_area(phase_field(v, p, n_phases, ndim=3).float(), ndim=3))
-        row[f"s2_{p}"] = float(s2[p])
+        if s2: row[f"s2_{p}"] = float(s2[p])
         for a in range(3):
             tau, info = tortuosity(v.numpy(), p, a, fem, return_info=True)
             row[f"tau_{p}_{AXES[a]}"], row[f"perc_{p}_{AXES[a]}"] = float(tau), bool(info["percolates"])
+            row[f"deff_{p}_{AXES[a]}"] = float(info["D_eff"])
     return row
 
 # %% ../nbs/13_ensemble.ipynb #7370bc3f
