@@ -525,7 +525,8 @@ def parse_voxel_size(text) -> VoxelSize:
     return VoxelSize(float(m.group(1)), _UNITS[m.group(2)])
 
 # %% ../nbs/06_data.ipynb #60ee0e1f
-BUNDLED_PHASE_NAMES = {'porous': ('solid', 'pore'), 'anode': ('pore', 'YSZ', 'Ni')}   # label order 0..P-1
+BUNDLED_PHASE_NAMES = {'porous': ('solid', 'pore'), 'anode': ('pore', 'YSZ', 'Ni'),
+                       'sofc_anode': ('pore', 'YSZ', 'Ni'), 'carbonate': ('solid', 'pore')}   # label order 0..P-1
 
 @functools.lru_cache(maxsize=None)
 def _bundled_fingerprint(name: str) -> str | None:
