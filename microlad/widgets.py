@@ -20,7 +20,7 @@ from .data import save_volume
 from .descriptors import phase_fractions
 from .lmpdd import LMPDDConfig
 from .sds import SDSConfig, Objective
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 # %% auto #0
 __all__ = ['OBJECTIVES', 'close_widget', 'labels_png', 'placeholder_png', 'status_html', 'replace_figure', 'close_panels',
@@ -61,9 +61,10 @@ def labels_png(img, n_phases: int | None = None, side: int = 256) -> bytes:
 def placeholder_png(text: str, side: int = 256) -> bytes:
     "PNG of a light-grey `side`² box with a grey border and `text` in the middle: an image box with nothing to show yet."
     im = Image.new("RGB", (side, side), (246, 246, 246))
-    d = ImageDraw.Draw(im)
+    d, font = ImageDraw.Draw(im), ImageFont.load_default(size=max(10, side // 16))
     d.rectangle([0, 0, side - 1, side - 1], outline=(200, 200, 200))
-    d.multiline_text((side / 2, side / 2), text, fill=(90, 90, 90), anchor="mm", align="center")
+    x0, y0, x1, y1 = d.multiline_textbbox((0, 0), text, font=font, align="center")
+    d.multiline_text(((side - x1 - x0) / 2, (side - y1 - y0) / 2), text, fill=(90, 90, 90), font=font, align="center")
     return _png(im)
 
 # %% ../nbs/11_widgets.ipynb #59d368eb
