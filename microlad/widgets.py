@@ -15,7 +15,7 @@ import ipywidgets as W
 import plotly.graph_objects as go
 
 from .analysis import (isosurface_figure, slices_figure, umap_figure, sds_progress_figure, umap_projection,
-                               slice_coherence, slice_properties, slices_of, PHASE_COLOURS, _phase_colourscale)
+                               slice_coherence, slice_properties, slices_of, PHASE_COLOURS)
 from .data import save_volume
 from .descriptors import phase_fractions
 from .lmpdd import LMPDDConfig
