@@ -314,7 +314,8 @@ def sds_progress_figure(history=None, targets: Mapping | None = None, title: str
     for k, (name, val) in enumerate((targets or {}).items()):
         fig.add_hline(y=float(val), line_dash="dash", line_color="grey", annotation_text=f"{name} target",
                       row=1, col=2)
-    fig.update_yaxes(type="log", row=1, col=1)
+    fig.update_yaxes(type="log", exponentformat="power", minorloglabels="none", title_text="loss (log scale)", row=1, col=1)
+    fig.update_yaxes(title_text="descriptor value", row=1, col=2)
     fig.update_xaxes(title_text="step")
     fig.update_layout(title=title, template="plotly_white", height=350, margin=dict(t=60, b=40))
     return fig

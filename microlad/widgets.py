@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_widgets.ipynb #6128bbe9
 from __future__ import annotations
-import html, math, threading, time
+import dataclasses, html, io, math, threading, time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Callable, Sequence
@@ -15,15 +15,59 @@ import ipywidgets as W
 import plotly.graph_objects as go
 
 from .analysis import (isosurface_figure, slices_figure, umap_figure, sds_progress_figure, umap_projection,
-                               slice_coherence, slice_properties, slices_of, PHASE_COLOURS, _phase_colourscale)
+                               slice_coherence, slice_properties, slices_of, PHASE_COLOURS)
 from .data import save_volume
 from .descriptors import phase_fractions
+from .lmpdd import LMPDDConfig
+from .sds import SDSConfig, Objective
+from PIL import Image, ImageDraw, ImageFont
 
 # %% auto #0
-__all__ = ['OBJECTIVES', 'status_html', 'replace_figure', 'ReconstructPanel', 'parse_target', 'make_objective', 'SDSPanel',
-           'UMAPExplorer']
+__all__ = ['OBJECTIVES', 'close_widget', 'labels_png', 'placeholder_png', 'status_html', 'replace_figure', 'close_panels',
+           'ReconstructPanel', 'parse_target', 'make_objective', 'volume_values', 'mid_slices_png', 'sds_help_html',
+           'SDSPanel', 'UMAPExplorer']
 
 # %% ../nbs/11_widgets.ipynb #24122395
+def close_widget(w: W.Widget):
+    "Close `w`, the widgets it contains (`children`, recursively) and its `layout`/`style` widgets."
+    for c in getattr(w, "children", ()): close_widget(c)
+    for part in ("layout", "style"):
+        p = getattr(w, part) if w.has_trait(part) else None
+        if isinstance(p, W.Widget): p.close()
+    w.close()
+
+# %% ../nbs/11_widgets.ipynb #285f6ccf
+def _rgb(hex_colour: str) -> tuple:
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+def _png(im: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, format="png")
+    return buf.getvalue()
+
+def _labels_image(img, n_phases: int | None = None, side: int = 256) -> Image.Image:
+    a = np.asarray(img)
+    if a.ndim != 2: raise ValueError(f"a label image must be 2D (H,W), got shape {a.shape}")
+    P = int(n_phases or int(a.max()) + 1)
+    palette = np.array([_rgb(PHASE_COLOURS[p % len(PHASE_COLOURS)]) for p in range(P)], np.uint8)
+    k = max(1, side // max(a.shape))
+    return Image.fromarray(palette[np.clip(a.astype(np.int64), 0, P - 1)]).resize((a.shape[1] * k, a.shape[0] * k), Image.NEAREST)
+
+def labels_png(img, n_phases: int | None = None, side: int = 256) -> bytes:
+    "A label image `(H,W)` (phases 0..P-1) as PNG bytes, each phase in its `PHASE_COLOURS` colour, scaled up to ≈ `side` px."
+    return _png(_labels_image(img, n_phases, side))
+
+# %% ../nbs/11_widgets.ipynb #65a4266e
+def placeholder_png(text: str, side: int = 256) -> bytes:
+    "PNG of a light-grey `side`² box with a grey border and `text` in the middle: an image box with nothing to show yet."
+    im = Image.new("RGB", (side, side), (246, 246, 246))
+    d, font = ImageDraw.Draw(im), ImageFont.load_default(size=max(10, side // 16))
+    d.rectangle([0, 0, side - 1, side - 1], outline=(200, 200, 200))
+    x0, y0, x1, y1 = d.multiline_textbbox((0, 0), text, font=font, align="center")
+    d.multiline_text(((side - x1 - x0) / 2, (side - y1 - y0) / 2), text, fill=(90, 90, 90), font=font, align="center")
+    return _png(im)
+
+# %% ../nbs/11_widgets.ipynb #59d368eb
 _COLOURS = {"error": "#b00020", "ok": "#1b7a1b", "info": "#555555", "busy": "#1f5fbf"}
 
 def status_html(kind: str, text: str) -> str:
@@ -41,10 +85,17 @@ def _error_text(e: BaseException) -> str:
     return str(e) if isinstance(e, (ValueError, FileNotFoundError, KeyError, TypeError)) and str(e) else f"{type(e).__name__}: {e}"
 
 class _Panel:
-    "Base: a `status` line, a top-level `widget`, and display of the panel as that widget."
+    "Base: a `status` line (plain text in `status_kind`, `message`), a top-level `widget`, display as that widget, `close()`."
     widget: W.Widget
-    def __init__(self): self.status = W.HTML(status_html("info", "ready"))
-    def say(self, kind: str, text: str): self.status.value = status_html(kind, text)
+    def __init__(self):
+        self.status = W.HTML()
+        self.say("info", "ready")
+    def say(self, kind: str, text: str):
+        self.status_kind, self.message = kind, str(text)
+        self.status.value = status_html(kind, text)
+    def close(self):
+        "Close all the panel's widgets: the kernel and the page drop them (use before building a replacement)."
+        close_widget(self.widget)
     def guarded(self, fn: Callable) -> Callable:
         "Wrap a widget callback: exceptions become an error line in `status`."
         def run(*args, **kwargs):
@@ -89,6 +140,11 @@ class _BackgroundPanel(_Panel):
         try: self._work(*args)
         finally: self.run_button.disabled, self.stop_button.disabled = False, True
 
+    def close(self):
+        "Stop a running work, then close the panel's widgets."
+        self._stop.set()
+        super().close()
+
     def stop(self):
         "Ask the running work to stop at its next step."
         self._stop.set()
@@ -109,7 +165,12 @@ def _pos(w: W.Widget, name: str) -> float:
     if v is None or not math.isfinite(v) or v <= 0: raise ValueError(f"{name} must be a positive number, got {v!r}")
     return float(v)
 
-# %% ../nbs/11_widgets.ipynb #285f6ccf
+def close_panels(*panels):
+    "Close each panel given (`None`s are skipped): call it before a cell builds the panels again."
+    for p in panels:
+        if p is not None: p.close()
+
+# %% ../nbs/11_widgets.ipynb #83a3abc8
 def _default_reconstruct(*args, **kwargs):
     from microlad.lmpdd import reconstruct
     return reconstruct(*args, **kwargs)
@@ -131,8 +192,9 @@ class ReconstructPanel(_BackgroundPanel):
         self.name = W.Dropdown(options=list(names) if model is None else ["(given model)"], description="micrograph",
                                disabled=model is not None, style=st)
         self.size = W.IntText(size, description="cube side", style=st)
-        self.steps = W.IntText(50, description="DDIM steps", style=st)
-        self.refine = W.IntText(2, description="refine passes", style=st)
+        cfg = LMPDDConfig.cpu()                                   # the fields start at the cpu recipe
+        self.steps = W.IntText(cfg.steps, description="DDIM steps", style=st)
+        self.refine = W.IntText(cfg.refine_iters, description="refine passes", style=st)
         self.seed = W.IntText(0, description="seed", style=st)
         self.progress = W.IntProgress(0, 0, 1, description="", style=st)
         self.path = W.Text("reconstruction.tif", description="file", style=st)
@@ -218,6 +280,54 @@ def make_objective(kind: str, phase: int, target, weight: float = 1.0):
     return cls(phase=int(phase), target=t, weight=float(weight))
 
 # %% ../nbs/11_widgets.ipynb #4f3fa766
+def _as_labels(v) -> np.ndarray:
+    "Labels `(D,H,W)` or probabilities `(P,D,H,W)` (tensor or array) → a numpy label volume."
+    a = v.detach().cpu().numpy() if torch.is_tensor(v) else np.asarray(v)
+    return a.argmax(0) if a.ndim == 4 and np.issubdtype(a.dtype, np.floating) else a
+
+def _spaced(x: torch.Tensor, k: int) -> torch.Tensor:
+    "At most `k` evenly spaced entries of `x` along its first dimension (first and last included)."
+    return x if len(x) <= k else x[torch.linspace(0, len(x) - 1, k).round().long()]
+
+@torch.no_grad()
+def volume_values(labels, objectives: Sequence[Objective], n_phases: int | None = None, max_slices: int = 16) -> dict:
+    """Each objective's descriptor on a whole label volume `(D,H,W)`: the mean of its slice values (`Objective.value`)
+    over ≤ `max_slices` evenly spaced slices normal to each axis; `{label: value}` (NaN if it applies to no slice)."""
+    v = torch.as_tensor(np.asarray(labels)).long()
+    if v.dim() != 3: raise ValueError(f"labels must be a (D,H,W) volume, got shape {tuple(v.shape)}")
+    oh = torch.nn.functional.one_hot(v, int(n_phases or int(v.max()) + 1)).permute(3, 0, 1, 2).float()
+    out = {}
+    for o in objectives:
+        per_axis = [o.value(_spaced(slices_of(oh, a), max_slices), tuple(d for d in range(3) if d != a)) for a in range(3)]
+        vals = [x for x in per_axis if x is not None]
+        out[o.label] = float(torch.cat(vals).mean()) if vals else math.nan
+    return out
+
+# %% ../nbs/11_widgets.ipynb #cef7a841
+def mid_slices_png(volumes: Sequence, n_phases: int | None = None, side: int = 160, gap: int = 6) -> bytes:
+    "PNG of the three orthogonal mid-slices (⟂ x, y, z; columns) of each label volume `(D,H,W)` in `volumes` (rows)."
+    vols = [np.asarray(v) for v in volumes]
+    P = int(n_phases or max(int(v.max()) for v in vols) + 1)
+    tiles = [[_labels_image(np.take(v, v.shape[a] // 2, axis=a), P, side) for a in range(3)] for v in vols]
+    w, h = max(t.width for r in tiles for t in r), max(t.height for r in tiles for t in r)
+    out = Image.new("RGB", (3 * w + 2 * gap, len(tiles) * h + (len(tiles) - 1) * gap), (255, 255, 255))
+    for i, row in enumerate(tiles):
+        for j, t in enumerate(row): out.paste(t, (j * (w + gap), i * (h + gap)))
+    return _png(out)
+
+# %% ../nbs/11_widgets.ipynb #1c13e3f0
+def sds_help_html(sds_weight: float = SDSConfig.cpu().sds_weight) -> str:
+    "The SDS panel's help text on w_M, w_P and the '+'/'++' targets (HTML)."
+    return ('<div style="font-size:90%;color:#444;line-height:1.35;max-width:900px">'
+            '<b>w_M</b> weights a <i>descriptor</i> objective (volume fraction, surface area, S₂); '
+            '<b>w_P</b> weights the <i>property</i> objective (diffusivity D_e). Each objective adds '
+            'w·(error/unit)² to the loss, the unit being 0.01 of V_f (or of the S₂ RMS distance) and 1 % relative '
+            f'error of SA and D_e; the SDS term, which keeps every slice looking like the training data, has weight {sds_weight:g}. '
+            'A larger w reaches the target sooner, at some cost in realism. '
+            '<b>target</b>: a number; <b>+</b> = the largest value of that descriptor over training crops; '
+            '<b>++</b> = twice it (beyond anything in the data). S₂ takes no target: it matches the training curve.</div>')
+
+# %% ../nbs/11_widgets.ipynb #bee9749e
 def _default_guide(*args, **kwargs):
     from microlad.sds import guide
     return guide(*args, **kwargs)
@@ -225,7 +335,8 @@ def _default_guide(*args, **kwargs):
 class SDSPanel(_BackgroundPanel):
     """Score-distillation inverse-design panel over `guide_fn` (default `microlad.sds.guide`), run in a
     background thread (`threaded=False`: in the caller's thread) with a Stop button. `guide_kwargs`
-    (e.g. `t_range`, `config`) are passed to every call."""
+    (e.g. `t_range`, `config`) are passed to every call. The fields start at `SDSConfig.cpu()` and the
+    default objective weight; after a run `compare` (table) and `compare_image` show the whole volume before/after."""
     def __init__(self, model=None, volume=None, guide_fn: Callable | None = None, reconstruct_fn: Callable | None = None,
                  objective_fn: Callable = make_objective, save_fn: Callable = save_volume, stats=None,
                  threaded: bool = True, plot_every: int = 1, size: int = 64, guide_kwargs: dict | None = None):
@@ -236,33 +347,41 @@ class SDSPanel(_BackgroundPanel):
         self.guide_fn, self.reconstruct_fn = guide_fn or _default_guide, reconstruct_fn or _default_reconstruct
         self.objective_fn, self.save_fn, self.plot_every, self.size = objective_fn, save_fn, plot_every, size
         self.objectives = []
-        st = dict(description_width="110px")
+        st, cfg = dict(description_width="110px"), SDSConfig.cpu()
+        w0 = {f.name: f.default for f in dataclasses.fields(Objective)}["weight"]
         self.kind = W.Dropdown(options=list(OBJECTIVES), description="objective", style=st)
         self.phase = W.IntText(1, description="phase", style=st)
         self.target = W.Text("+", description="target", placeholder="number, + or ++", style=st)
         # the paper's two guidance weights: w_M for descriptor objectives, w_P for the property (D_e)
-        self.w_m = W.FloatText(1.0, description="w_M (descriptor)", style=st)
-        self.w_p = W.FloatText(1.0, description="w_P (property)", style=st)
+        self.w_m = W.FloatText(w0, description="w_M (descriptor)", style=st)
+        self.w_p = W.FloatText(w0, description="w_P (property)", style=st)
+        self.help = W.HTML(sds_help_html(cfg.sds_weight))
         self.add_button, self.clear_button = W.Button(description="Add", icon="plus"), W.Button(description="Clear", icon="trash")
         self.objectives_html = W.HTML("<i>no objectives added: Run uses the row above</i>")
-        self.lr = W.FloatText(0.1, description="lr", style=st)             # SDSConfig.cpu().lr
-        self.steps = W.IntText(100, description="steps", style=st)
-        self.slices = W.IntText(4, description="slices / step", style=st)  # SDSConfig.cpu().slices_per_step
+        self.lr = W.FloatText(cfg.lr, description="lr", style=st)
+        self.steps = W.IntText(cfg.steps, description="steps", style=st)
+        self.slices = W.IntText(cfg.slices_per_step, description="slices / step", style=st)
         self.seed = W.IntText(0, description="seed", style=st)
         self.progress = W.IntProgress(0, min=0, max=1, description="steps")
         self.loss_fig = go.FigureWidget(sds_progress_figure())
         self.iso = go.FigureWidget(isosurface_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.slices_fig = go.FigureWidget(slices_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
+        self.compare = W.HTML("<i>whole volume before / after: shown after a run</i>")
+        self.compare_image = W.Image(value=placeholder_png("mid-slices before / after\nappear after a run"), format="png")
         self.path = W.Text("sds.tif", description="file", style=st)
         self.export_button = W.Button(description="Export", icon="save")
         self.add_button.on_click(self.guarded(lambda _: self.add_objective()))
         self.clear_button.on_click(self.guarded(lambda _: self.clear_objectives()))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
-        self.widget = W.VBox([
+        self.widget = self._layout()
+
+    def _layout(self) -> W.Widget:
+        return W.VBox([
             W.HBox([W.VBox([self.kind, self.phase]), W.VBox([self.target, self.w_m, self.w_p]), W.VBox([self.add_button, self.clear_button])]),
-            self.objectives_html,
+            self.help, self.objectives_html,
             W.HBox([W.VBox([self.lr, self.steps]), W.VBox([self.slices, self.seed]), W.VBox([self.run_button, self.stop_button])]),
-            self.progress, self.status, self.loss_fig, self.iso, self.slices_fig, W.HBox([self.path, self.export_button])])
+            self.progress, self.status, self.loss_fig, W.HBox([self.compare, self.compare_image]), self.iso, self.slices_fig,
+            W.HBox([self.path, self.export_button])])
 
     # -- objectives
     def current_objective(self):
@@ -310,24 +429,28 @@ class SDSPanel(_BackgroundPanel):
             self.stats = training_stats(self.model)
         return [o.resolve(self.stats) for o in objs]
 
+    def _start_volume(self, seed: int):
+        "The start volume: the one given or set, else a fresh reconstruction (kept in `volume`)."
+        if self.volume is None:
+            self.say("busy", f"reconstructing a {self.size}³ start volume…")
+            self.volume = self.reconstruct_fn(self.model, (self.size,) * 3, n=1, seed=seed, progress=False)[0]
+        return self.volume
+
     def _work(self, objs, kw):
         try:
             objs = self._resolve(objs)
             targets = {o.label: float(o.target) for o in objs if not isinstance(o.target, str) and o.key != "s2"}
             replace_figure(self.loss_fig, sds_progress_figure({"step": [], "loss": [], **{o.label: [] for o in objs}}, targets))
-            vol = self.volume
-            if vol is None:
-                self.say("busy", f"reconstructing a {self.size}³ start volume…")
-                vol = self.reconstruct_fn(self.model, (self.size,) * 3, n=1, seed=kw["seed"], progress=False)[0]
-                self.volume = vol
+            vol = self._start_volume(kw["seed"])
             self.say("busy", f"running {kw['steps']} steps…")
             t0 = time.perf_counter()
             res = self.guide_fn(vol, self.model, objs, progress=False, callback=self._on_step, **self.guide_kwargs, **kw)
-            self.result = res
+            self.result, secs = res, time.perf_counter() - t0
             self._show_result(res, targets)
+            self.say("busy", "measuring the whole volume before and after…")
+            self._show_comparison(vol, res, objs)
             stopped = bool(getattr(res, "interrupted", False))
-            self.say("ok", f"{'stopped after' if stopped else 'done:'} {getattr(res, 'step', kw['steps'])} steps in "
-                            f"{time.perf_counter() - t0:.1f} s")
+            self.say("ok", f"{'stopped after' if stopped else 'done:'} {getattr(res, 'step', kw['steps'])} steps in {secs:.1f} s")
         except Exception as e: self.say("error", _error_text(e))
 
     def _on_step(self, rec):
@@ -347,11 +470,26 @@ class SDSPanel(_BackgroundPanel):
             for n, off in h.get("offsets", {}).items():      # integral feedback: what the slices aimed at, target + offset
                 if n in targets and any(off): series[f"{n} slice target"] = [targets[n] + b for b in off]
             replace_figure(self.loss_fig, sds_progress_figure(series, targets))
-        labels = res.labels if hasattr(res, "labels") else res
-        v = labels.cpu().numpy() if torch.is_tensor(labels) else np.asarray(labels)
-        P = getattr(self.model, "n_phases", None) or int(v.max()) + 1
+        v = _as_labels(res.labels if hasattr(res, "labels") else res)
+        P = self._n_phases(v)
         replace_figure(self.iso, isosurface_figure(v, n_phases=P))
         replace_figure(self.slices_fig, slices_figure(v, n_phases=P))
+
+    def _n_phases(self, *labels) -> int:
+        return getattr(self.model, "n_phases", None) or max(int(v.max()) for v in labels) + 1
+
+    def _show_comparison(self, start, res, objs):
+        "Fill `compare` (each objective on the whole volume, before and after) and `compare_image` (mid-slices)."
+        before, after = _as_labels(start), _as_labels(res.labels if hasattr(res, "labels") else res)
+        P = self._n_phases(before, after)
+        vb, va = volume_values(before, objs, P), volume_values(after, objs, P)
+        rows = "".join(f"<tr><td>{html.escape(o.label)}</td><td>{'—' if o.key == 's2' else f'{float(o.target):.4g}'}</td>"
+                       f"<td>{vb[o.label]:.4g}</td><td>{va[o.label]:.4g}</td></tr>" for o in objs)
+        self.compare.value = ("<b>whole volume</b> (mean over slices along x, y, z)<table><tr><th>objective</th><th>target</th>"
+                              f"<th>before</th><th>after</th></tr>{rows}</table><i>right: mid-slices ⟂ x, y, z; "
+                              "top before, bottom after</i>")
+        self.compare_values = dict(before=vb, after=va)
+        self.compare_image.value = mid_slices_png([before, after], P)
 
     def export(self):
         "Write the last result's labels to the file named in `path` (.tif/.tiff, .vti or .npy)."
@@ -362,7 +500,8 @@ class SDSPanel(_BackgroundPanel):
 
 # %% ../nbs/11_widgets.ipynb #ec696e9d
 class UMAPExplorer(_Panel):
-    "Scatter of UMAP points with a colour selector; hover/click shows the slice of the point."
+    "Scatter of UMAP points with a colour selector; hover/click shows the slice of the point (a PNG in `image`)."
+    image_side = 256      # px of the slice image
     def __init__(self, points=None, embeddings=None, images=None, colours: dict | None = None, groups=None,
                  project_fn: Callable | None = None, seed: int = 0, n_phases: int | None = None, title: str | None = None):
         super().__init__()
@@ -380,15 +519,11 @@ class UMAPExplorer(_Panel):
         self.title, self.selected = title, None
         self.colour = W.Dropdown(options=["group", *self.colours], description="colour")
         self.fig = go.FigureWidget()
-        blank = np.zeros((8, 8)) if not self.images else np.zeros_like(self.images[0], dtype=float)
-        self.image = go.FigureWidget(go.Figure(go.Heatmap(z=blank, zmin=-0.5, zmax=self.n_phases - 0.5, showscale=False,
-                                                          colorscale=_phase_colourscale(self.n_phases)),
-                                               layout=dict(width=300, height=300, margin=dict(l=10, r=10, t=40, b=10),
-                                                           yaxis=dict(autorange="reversed", scaleanchor="x", visible=False),
-                                                           xaxis=dict(visible=False), title="hover a point")))
+        self.caption = W.HTML("<i>hover a point</i>")
+        self.image = W.Image(value=placeholder_png("hover a point\nto see its slice", self.image_side), format="png")
         self.colour.observe(self.guarded(lambda ch: self.set_colour(ch["new"])), names="value")
         self.set_colour("group")
-        self.widget = W.VBox([self.colour, W.HBox([self.fig, self.image]), self.status])
+        self.widget = W.VBox([self.colour, W.HBox([self.fig, W.VBox([self.caption, self.image])]), self.status])
 
     def set_colour(self, name: str):
         "Colour the points by a group (`'group'`) or by one of `colours`."
@@ -410,9 +545,8 @@ class UMAPExplorer(_Panel):
         vals = ", ".join(f"{k} = {v[i]:.4g}" for k, v in self.colours.items())
         text = f"{self.groups[i]} #{i}" + (f": {vals}" if vals else "")
         if self.images is not None:
-            with self.image.batch_update():
-                self.image.data[0].z = self.images[i]
-                self.image.layout.title.text = f"{self.groups[i]} #{i}"
+            self.image.value = labels_png(self.images[i], self.n_phases, self.image_side)
+            self.caption.value = html.escape(f"{self.groups[i]} #{i}")
         self.say("info", text)
 
     @classmethod

@@ -3,7 +3,11 @@
 Starts JupyterLab headless on localhost, opens a small notebook in Debian's Chromium driven by
 Playwright (npm `playwright-core`, `tests/browser/run_notebook.mjs`), runs all cells, checks that
 the Plotly figure and the ipywidgets panel rendered, presses the panel's Reconstruct button in the
-page and checks that the kernel answered. Screenshots go to `out/browser/`.
+page and checks that the kernel answered. The notebook ends with the demo cells of
+`nbs/11_widgets.ipynb` (the cells after its `parameters` cell, at small sizes), and the test checks
+that no output shows raw HTML (`<span …>` as text), that the UMAP explorer's image box first shows
+its placeholder and, after the mouse hovers a point of the map, the slice in phase colours (not a
+solid single-colour box). Screenshots go to `out/browser/`.
 
 Skipped unless pytest is run with `-m slow`, and with the reason when Chromium, Node.js or
 playwright-core are missing and `tests/browser/setup.sh` cannot install them."""
@@ -36,8 +40,28 @@ vol = np.random.default_rng(0).integers(0, 2, (32, 32, 32))""",
     """panel = ReconstructPanel(model=tiny, size=16)
 panel.steps.value = 3
 panel""",
-    'print("MICROLAD-" + "DONE")',
+    "from microlad.widgets import ReconstructPanel, SDSPanel, UMAPExplorer, close_panels",
 ]
+# the demo cells of 11_widgets run with these parameters (small: the browser test runs on 2 cores)
+DEMO_PARAMETERS = 'name = "porous"\nrun_demo = True\ndemo_size = 16\ndemo_steps = 3'
+DONE = 'print("MICROLAD-" + "DONE")'
+
+
+def demo_cells(nb_path=ROOT / "nbs" / "11_widgets.ipynb") -> list:
+    "The code cells of the notebook after its papermill `parameters` cell."
+    import nbformat
+    cells = nbformat.read(nb_path, as_version=4).cells
+    i = next(k for k, c in enumerate(cells) if "parameters" in c.metadata.get("tags", []))
+    return [c.source for c in cells[i + 1:] if c.cell_type == "code"]
+
+
+def _colour_shares(png: Path) -> list:
+    "Fractions of the pixels of an image taken by each distinct colour, largest first."
+    from PIL import Image
+    import numpy as np
+    px = np.asarray(Image.open(png).convert("RGB")).reshape(-1, 3)
+    _, counts = np.unique(px, axis=0, return_counts=True)
+    return sorted((counts / counts.sum()).tolist(), reverse=True)
 
 
 def _selected(config) -> bool:
@@ -74,7 +98,8 @@ def lab(browser_tools, tmp_path_factory):
     "A JupyterLab server on localhost serving a temporary folder with the test notebook; yields (url, folder)."
     import nbformat
     d = tmp_path_factory.mktemp("lab")
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in CELLS])
+    sources = CELLS + [DEMO_PARAMETERS] + demo_cells() + [DONE]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in sources])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, d / "browser_test.ipynb")
     # no "official Jupyter news?" toast over the screenshots
@@ -114,7 +139,7 @@ def test_notebook_renders_plot_and_widgets_in_chromium(lab):
     url, d = lab
     OUT.mkdir(parents=True, exist_ok=True)
     r = subprocess.run(["node", str(BROWSER_DIR / "run_notebook.mjs"), url, str(OUT)], capture_output=True, text=True,
-                       timeout=900, env=dict(os.environ, CHROMIUM=CHROMIUM))
+                       timeout=900, env=dict(os.environ, CHROMIUM=CHROMIUM, UMAP_CELL=str(len(CELLS) + len(demo_cells()))))
     lines = [l for l in r.stdout.splitlines() if l.startswith("{")]
     assert lines, f"no result from run_notebook.mjs (rc {r.returncode}):\n{r.stderr[-3000:]}"
     res = json.loads(lines[-1])
@@ -130,3 +155,10 @@ def test_notebook_renders_plot_and_widgets_in_chromium(lab):
     assert res["progress_bars"] >= 1, info                                       # the run's progress bar
     for f in ("figure.png", "panel.png"):
         assert (OUT / f).stat().st_size > 10_000, f
+    # issue 16: no output shows HTML source as text (e.g. a printed status line)
+    assert res["outputs_checked"] >= 4 and not res["raw_html"], res["raw_html"]
+    # the UMAP image box: a grey placeholder with text before the first hover, the slice after
+    before, after = _colour_shares(OUT / "umap_before.png"), _colour_shares(OUT / "umap_after.png")
+    assert res["umap_caption"].startswith(("x #", "y #", "z #", "dataset #")), info
+    assert before[0] < 0.99 and len(before) > 3, before[:5]     # not one solid colour: background, border, text
+    assert len(after) > 1 and after[0] < 0.95 and after[1] > 0.02, after[:5]   # two phases cover a real share of the box

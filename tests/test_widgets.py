@@ -4,7 +4,7 @@ Each panel is built with a fake of the function it wraps; widget values are set 
 buttons are pressed with `button.click()` (no browser needed), and we check what the fake
 received and what the figures show. Invalid input must end up as a message in the panel's
 `status`, never as an exception."""
-import time
+import io, json, time
 from types import SimpleNamespace
 
 import numpy as np
@@ -13,7 +13,8 @@ import torch
 
 pytest.importorskip("anywidget", reason="plotly FigureWidget needs anywidget")
 
-from microlad.widgets import ReconstructPanel, SDSPanel, UMAPExplorer, make_objective, parse_target
+from microlad.widgets import (ReconstructPanel, SDSPanel, UMAPExplorer, make_objective, parse_target, labels_png,
+                              placeholder_png, close_panels)
 from microlad.data import load_volume
 from microlad.sds import StepRecord
 
@@ -338,7 +339,7 @@ def test_umap_explorer_colour_and_hover():
     # a hover event on the second trace's third point = point index 6
     ex._on_point(ex.fig.data[1], SimpleNamespace(point_inds=[2]))
     assert ex.selected == 6
-    np.testing.assert_array_equal(np.asarray(ex.image.data[0].z), imgs[6])
+    assert ex.image.value == labels_png(imgs[6], 3, ex.image_side) and "dataset #6" in ex.caption.value
     assert "dataset #6" in ex.status.value and "SA = 6" in ex.status.value
     # handlers survive a colour change (the figure is rebuilt)
     ex.colour.value = "V_f"
@@ -374,9 +375,9 @@ def test_umap_explorer_from_volume():
     assert [t.name for t in ex.fig.data] == ["x", "y", "z", "dataset"]
     assert len(ex.points) == 16 * 3 + 8 and list(ex.colours) == ["V_f (phase 1)", "SA (phase 1)"]
     ex.select(16 * 3 + 2)                     # the third crop in the shuffled order of the 'dataset' row
-    np.testing.assert_array_equal(np.asarray(ex.image.data[0].z), crops[ex.coherence.order[2]])
+    assert ex.image.value == labels_png(crops[ex.coherence.order[2]], 2, ex.image_side)
     ex.select(16 + 5)                         # slice 5 normal to y
-    np.testing.assert_array_equal(np.asarray(ex.image.data[0].z), vol[:, 5])
+    assert ex.image.value == labels_png(vol[:, 5], 2, ex.image_side)
 
 
 def test_panels_display_as_widgets():
@@ -384,3 +385,93 @@ def test_panels_display_as_widgets():
               _explorer()[0]):
         b = p._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in b
+
+
+# ---------------------------------------------------------------- replace, do not accumulate
+from ipywidgets.widgets.widget import _instances as LIVE, _remove_buffers
+
+
+def _tree(w):
+    return [w, *(x for c in getattr(w, "children", ()) for x in _tree(c))]
+
+
+def _figures(panel):
+    return [w for w in _tree(panel.widget) if hasattr(w, "data") and hasattr(w, "add_traces")]
+
+
+def _state_bytes(panel):
+    "What a page opening the notebook receives for this panel: JSON state plus binary buffers."
+    n = 0
+    for w in _tree(panel.widget):
+        st, _, bufs = _remove_buffers(w.get_state())
+        n += len(json.dumps(st, default=str)) + sum(len(b) for b in bufs)
+    return n
+
+
+def _snapshot(panel):
+    figs = _figures(panel)
+    return len(LIVE), [len(f.data) for f in figs], [len(f.layout.shapes or ()) for f in figs], _state_bytes(panel)
+
+
+def _sds():
+    p = SDSPanel(model="M", volume=_volume(), guide_fn=FakeGuide(), threaded=False)
+    p.kind.value, p.target.value, p.steps.value = "volume fraction", "0.4", 5
+    return p
+
+
+def _umap():
+    ex = _explorer()[0]
+    names = list(ex.colour.options)
+    def run():                                                   # "a run" of the explorer: recolour (a new figure), then a hover
+        ex.colour.value = names[(names.index(ex.colour.value) + 1) % len(names)]
+        ex.select(len(ex.points) - 1)
+    ex.run_button = SimpleNamespace(click=run)
+    return ex
+
+
+@pytest.mark.parametrize("make", [lambda: ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), size=32, threaded=False),
+                                  _sds, _umap], ids=["reconstruct", "sds", "umap"])
+def test_runs_replace_not_accumulate(make):
+    """Five runs of a panel leave the number of live widgets, of figure traces and shapes, and the size of its
+    widget state where the first run left them; `close()` frees every widget of the panel."""
+    n_start = len(LIVE)
+    p = make()
+    p.run_button.click()
+    assert p.status_kind != "error", p.message
+    first = _snapshot(p)
+    assert first[0] > n_start and first[3] > 1_000_000          # the panel's widgets exist; FigureWidgets carry plotly.js
+    for _ in range(4): p.run_button.click()
+    last = _snapshot(p)
+    assert last[:3] == first[:3], (first, last)
+    assert abs(last[3] - first[3]) < 64, (first[3], last[3])     # edit counters and the run time in the status line only
+    p.close()
+    assert len(LIVE) == n_start
+
+
+def test_rebuilding_panels_with_close_panels_keeps_the_count():
+    "What the notebook's demo cells do on a re-run: close the old panels, build new ones."
+    n_start, panels = len(LIVE), (None, None)
+    for _ in range(3):
+        close_panels(*panels)
+        panels = (ReconstructPanel(model="m", reconstruct_fn=FakeReconstruct(), threaded=False), _sds())
+        n_built = len(LIVE)
+    assert n_built == len(LIVE) and n_built > n_start
+    close_panels(*panels)
+    assert len(LIVE) == n_start
+
+
+def test_umap_image_box_before_and_after_hover():
+    "Before the first hover the box is a grey placeholder with text, not a solid phase-coloured square."
+    from PIL import Image
+    ex, emb, imgs, _ = _explorer()
+    assert ex.image.value == placeholder_png("hover a point\nto see its slice", ex.image_side)
+    px = np.asarray(Image.open(io.BytesIO(ex.image.value)).convert("RGB"))
+    colours = {tuple(c) for c in px.reshape(-1, 3)}
+    assert len(colours) > 3 and (246, 246, 246) in colours       # light background, border, anti-aliased text
+    ex.select(4)
+    px = np.asarray(Image.open(io.BytesIO(ex.image.value)).convert("RGB"))
+    k = px.shape[0] // imgs.shape[1]
+    from microlad.analysis import PHASE_COLOURS
+    rgb = lambda h: tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))
+    want = np.array([rgb(PHASE_COLOURS[v]) for v in imgs[4].ravel()]).reshape(*imgs[4].shape, 3)
+    np.testing.assert_array_equal(px[::k, ::k], want)            # one k×k block per pixel, in the phase colours

@@ -1,8 +1,11 @@
 // Open a notebook in a running JupyterLab with headless Debian Chromium, run all cells, check that
-// the Plotly figure and the ipywidgets panel rendered, press the panel's button in the page, and
-// take screenshots. Prints one JSON line with what it found; exits 1 on failure.
+// the Plotly figure and the ipywidgets panel rendered, press the panel's button in the page, look
+// for HTML source shown as text in any output, hover a point of the UMAP explorer and capture its
+// image box before and after, and take screenshots. Prints one JSON line with what it found; exits 1
+// on failure.
 //
 //   node run_notebook.mjs <lab url with token, opening the notebook> <output folder>
+//   env UMAP_CELL: index of the code cell that shows the UMAP explorer (default: the one before the last)
 //
 // JupyterLab must run with --LabApp.expose_app_in_browser=True (window.jupyterapp).
 import { chromium } from 'playwright-core';
@@ -56,7 +59,8 @@ try {
   step('plotly figure rendered');
 
   // the ipywidgets panel: its button, fields and FigureWidgets
-  const button = page.locator('.jupyter-widgets button', { hasText: 'Reconstruct' }).first();
+  const panelCell = page.locator('.jp-CodeCell').nth(2);      // the test's own panel (the demo cells have others)
+  const button = panelCell.locator('.jupyter-widgets button', { hasText: 'Reconstruct' }).first();
   await button.waitFor({ timeout: T(60) });
   result.widget_count = await page.locator('.jupyter-widgets').count();
   result.int_fields = await page.locator('.widget-inline-hbox input[type="number"]').count();
@@ -64,7 +68,7 @@ try {
   step('widgets rendered');
   // press it in the page: the kernel reconstructs, the status line turns green, the figures update
   await button.click();
-  const okStatus = page.locator('.microlad-ok', { hasText: 'phase fractions' }).first();
+  const okStatus = panelCell.locator('.microlad-ok', { hasText: 'phase fractions' }).first();
   await okStatus.waitFor({ timeout: T(300) });
   result.status_text = await okStatus.innerText();
   await page.waitForFunction(() => document.querySelectorAll('.jupyter-widgets .js-plotly-plot').length >= 2, null, { timeout: T(60) });
@@ -77,6 +81,44 @@ try {
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${outDir}/panel.png` });
   step('button pressed, panel updated');
+
+  // no output may show HTML source as text (a printed status line did: `<span class="microlad-ok" …>`);
+  // textContent, not innerText: it does not depend on the output being laid out on screen
+  const texts = await page.locator('.jp-OutputArea-output').evaluateAll((els) => els.map((e) => e.textContent || ''));
+  result.outputs_checked = texts.length;
+  result.raw_html = texts.filter((t) => /<\/?(span|div|b|i|br|table|tr|td)\b[^>]*>/i.test(t)).map((t) => t.slice(0, 300));
+  step('outputs checked for raw HTML');
+
+  // the UMAP explorer: its image box before the first hover, then after the mouse hovers a point
+  const cells = page.locator('.jp-CodeCell');
+  const exCell = cells.nth(process.env.UMAP_CELL ? Number(process.env.UMAP_CELL) : (await cells.count()) - 2);
+  const img = exCell.locator('img.widget-image').first();
+  await img.waitFor({ timeout: T(60) });
+  await img.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await img.screenshot({ path: `${outDir}/umap_before.png` });
+  const srcBefore = await img.getAttribute('src');
+  const points = exCell.locator('.scatterlayer path.point');
+  result.umap_points = await points.count();
+  let changed = false;
+  for (let k = 0; k < 5 && !changed; k++) {            // plotly finds the nearest point under the mouse
+    const box = await points.nth(Math.floor((k + 1) * result.umap_points / 7)).boundingBox();
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    for (let i = 0; i < 40 && !changed; i++) {
+      await page.waitForTimeout(250);
+      changed = (await img.getAttribute('src')) !== srcBefore;
+    }
+  }
+  if (!changed) throw new Error('hovering the UMAP points did not change the image box');
+  await page.waitForTimeout(500);
+  await img.screenshot({ path: `${outDir}/umap_after.png` });
+  result.umap_caption = (await exCell.locator('.widget-html').first().innerText()).trim();
+  await exCell.screenshot({ path: `${outDir}/umap.png` });
+  const sdsCell = cells.nth(process.env.UMAP_CELL ? Number(process.env.UMAP_CELL) - 1 : (await cells.count()) - 3);
+  await sdsCell.scrollIntoViewIfNeeded();
+  await sdsCell.screenshot({ path: `${outDir}/sds.png` });
+  step('UMAP point hovered, image box drawn');
   ok = true;
 } catch (e) {
   result.error = String(e).slice(0, 2000);
