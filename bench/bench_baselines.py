@@ -43,7 +43,11 @@ def get_microlad(a, labels, out: Path):
         log = Path(a.weights) / "train_log.json"
         secs = json.loads(log.read_text()) if log.exists() else {}
         t = secs.get("vae_seconds", float("nan")) + secs.get("ldm_seconds", float("nan"))
-        return load_model(a.weights, device="cpu"), t, f"from {log}"
+        model = load_model(a.weights, device="cpu")
+        if model.fingerprint != fingerprint(labels):
+            print(f"# WARNING: {a.weights} was trained on another image (fingerprint {model.fingerprint}): microlad's "
+                  "row is not a same-data comparison")
+        return model, t, f"from {log}"
     p = preset("cpu", int(labels.max()) + 1)
     if a.max_steps:
         p.vae_train = replace(p.vae_train, steps=a.max_steps, every=a.max_steps)
@@ -96,7 +100,7 @@ def format_rows(method: str, train_s: float, how: str, gen_s: float, sc: dict, n
         lines.append(f"{method:9} {train_s:9.0f} {gen_s:9.2f} {p:5} {float(s['vf_volume'][p]):7.4f} "
                      f"{float(s['vf_micrograph'][p]):7.4f} {r.eps_rel:8.2f} {s['floor'][p].eps_rel:7.2f}   {tau}")
     lines.append(f"{'':9} max S2 eps_rel {max(r.eps_rel for r in s['rows']):.2f} %; training time {how}; "
-                 f"paper Table B.1: {PAPER_B1[method]}")
+                 f"paper Table B.1 (three-phase micrograph): {PAPER_B1[method]}")
     return lines
 
 
