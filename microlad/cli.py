@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 from .data import (read_micrograph, default_micrograph, PatchDataset, save_volume, atomic_write,
-                           DEFAULT_MICROGRAPHS, reference_crops, fingerprint, load_volume, phase_names,
+                           DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL, reference_crops, fingerprint, load_volume, phase_names,
                            parse_voxel_size, VoxelSize, tiff_voxel_size)
 from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_field, two_point_correlation_per_axis,
                                   correlation_length)
@@ -250,7 +250,7 @@ def _print_written(res: dict, out, overwrite: bool):
     if overwrite: print(f"replaced {res['replaced']} earlier file(s) in {out} (--overwrite)")
     print(f"wrote {', '.join(res['files'])}")
 
-def demo(out="out/demo", name: str = "porous", shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True,
+def demo(out="out/demo", name: str = DEFAULT_MATERIAL, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True,
          match_fractions: bool = False, overwrite: bool = False, wait: bool = False) -> dict:
     "Bundled micrograph `name` + shipped weights → volume(s), slices PNG and S₂ report in `out` (earlier results kept)."
     model = bundled_model(name)
@@ -620,7 +620,7 @@ def _parser() -> argparse.ArgumentParser:
     wait_help = "if another microlad process is writing into --out, wait for it instead of stopping"
     d = sub.add_parser("demo", help="bundled micrograph + shipped weights -> 3D volume, slices, S2 report",
                        description=f"Bundled micrograph + shipped weights -> volume, slices.png, report.txt; {keep}.", **fmt)
-    d.add_argument("--name", default="porous", choices=sorted(DEFAULT_MICROGRAPHS), help="bundled micrograph")
+    d.add_argument("--name", default=DEFAULT_MATERIAL, choices=sorted(DEFAULT_MICROGRAPHS), help="bundled micrograph")
     d.add_argument("--out", default="out/demo", help="output folder (created if needed)")
     d.add_argument("--shape", type=_side, nargs=3, default=[64, 64, 64], metavar=("D", "H", "W"), help=shape_help)
     d.add_argument("--seed", type=int, default=0, help="random seed of the sampler")

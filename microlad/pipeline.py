@@ -10,7 +10,7 @@ from pathlib import Path
 
 import torch
 
-from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MICROGRAPHS
+from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL
 from .vae import VAEConfig, VAETrainConfig, train_vae
 from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
                           training_latents, latent_moments)
@@ -63,7 +63,7 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     return model
 
 # %% ../nbs/09_pipeline.ipynb #0e81388d
-def bundled_weights(name: str = "porous") -> Path:
+def bundled_weights(name: str = DEFAULT_MATERIAL) -> Path:
     "Folder of the shipped `cpu` weights for bundled micrograph `name`."
     root = Path(default_micrograph(name)).parent / "weights" / name
     if not (root / "vae.pt").exists():
@@ -71,8 +71,8 @@ def bundled_weights(name: str = "porous") -> Path:
                                 f"`microlad train data/{Path(default_micrograph(name)).name} --out {root}`.")
     return root
 
-def bundled_model(name: str = "porous", device=None) -> LatentDiffusion:
-    "The shipped model for bundled micrograph `name` ('porous' or 'anode')."
+def bundled_model(name: str = DEFAULT_MATERIAL, device=None) -> LatentDiffusion:
+    "The shipped model for bundled micrograph `name` (a key of `DEFAULT_MICROGRAPHS`; default the real SOFC anode)."
     return load_model(bundled_weights(name), device=device)
 
 # %% ../nbs/09_pipeline.ipynb #b2220be8

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from .analysis import (isosurface_figure, slices_figure, umap_figure, sds_progress_figure, umap_projection,
                                slice_coherence, slice_properties, slices_of, PHASE_COLOURS)
-from .data import save_volume
+from .data import save_volume, DEFAULT_MICROGRAPHS
 from .descriptors import phase_fractions
 from .lmpdd import LMPDDConfig
 from .sds import SDSConfig, Objective
@@ -183,7 +183,7 @@ class ReconstructPanel(_BackgroundPanel):
     """L-MPDD reconstruction panel over `reconstruct_fn` (default `microlad.lmpdd.reconstruct`), run in a
     background thread (`threaded=False`: in the caller's thread) with a progress bar and a Stop button."""
     def __init__(self, model=None, reconstruct_fn: Callable | None = None, load_fn: Callable | None = None,
-                 save_fn: Callable = save_volume, names: Sequence[str] = ("porous", "anode"), size: int = 64,
+                 save_fn: Callable = save_volume, names: Sequence[str] = tuple(DEFAULT_MICROGRAPHS), size: int = 64,
                  on_result: Callable | None = None, threaded: bool = True):
         super().__init__(threaded, "Reconstruct", "cube")
         self.model, self.volume, self.on_result = model, None, on_result

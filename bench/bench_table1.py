@@ -1,0 +1,62 @@
+"""Table 1 of the paper for any trained weights: S₂ ε_rel per phase of generated 3D volumes (slice-wise,
+all three axes) against held-out crops of the training micrograph, beside the noise floor (training crops
+vs the same held-out crops), the phase fractions, and seconds per volume.
+
+    .venv/bin/python bench/bench_table1.py --name sofc_anode --n 10          # shipped weights of a bundled micrograph
+    .venv/bin/python bench/bench_table1.py --name porous --n 10 --no-match   # the sampler without moment matching
+    .venv/bin/python bench/bench_table1.py --micrograph ../shared/data/sandstone_256.npy --weights runs/sandstone
+
+`raw` is the argmax of the decoded probabilities; `matched` applies `match_phase_fractions` with the
+training crops' fractions (the optional post-hoc correction). The machine and its load are printed.
+"""
+from __future__ import annotations
+import argparse, os, platform, time
+from dataclasses import replace
+
+import torch
+
+from microlad.data import default_micrograph, read_micrograph, reference_crops
+from microlad.descriptors import s2_report, phase_fractions
+from microlad.lmpdd import LMPDDConfig, reconstruct, match_phase_fractions
+
+
+def table(name: str, rows_raw, rows_matched, floor, fr_gen, fr_train, secs: float) -> str:
+    head = f"| {name} | phase | V_f generated (micrograph) | ε_rel raw % | ε_rel matched % | noise floor % |\n|---|---|---|---|---|---|"
+    lines = [f"| | {r.phase} | {g:.3f} ({t:.3f}) | {r.eps_rel:.2f} | {m.eps_rel:.2f} | {f.eps_rel:.2f} |"
+             for r, m, f, g, t in zip(rows_raw, rows_matched, floor, fr_gen.tolist(), fr_train.tolist())]
+    return "\n".join([head, *lines, f"\n{secs:.1f} s per volume (sample + decode)"])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--name", default="sofc_anode", help="bundled micrograph (its shipped weights unless --weights)")
+    ap.add_argument("--micrograph", default="", help="micrograph file instead of a bundled name")
+    ap.add_argument("--weights", default="", help="folder with vae.pt + ldm.pt")
+    ap.add_argument("--n", type=int, default=10)
+    ap.add_argument("--size", type=int, default=64)
+    ap.add_argument("--n-ref", type=int, default=256)
+    ap.add_argument("--no-match", action="store_true", help="sample without moment matching")
+    ap.add_argument("--threads", type=int, default=1)
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    from microlad.ldm import load_model
+    from microlad.pipeline import bundled_weights
+    mic_path = a.micrograph or default_micrograph(a.name)
+    model = load_model(a.weights or bundled_weights(a.name), device="cpu")
+    mic, P = read_micrograph(mic_path, n_phases=model.n_phases), model.n_phases
+    cfg = replace(LMPDDConfig.cpu(), match_moments=not a.no_match)
+    print(f"# {mic_path}, weights {a.weights or bundled_weights(a.name)}; {platform.machine()}, {os.cpu_count()} cores, "
+          f"torch {torch.__version__}, {a.threads} threads, load {os.getloadavg()[0]:.2f}; {cfg}")
+    t0 = time.perf_counter()
+    lab, probs = reconstruct(model, (a.size,) * 3, n=a.n, config=cfg, progress=False, return_probs=True)
+    secs = (time.perf_counter() - t0) / a.n
+    ref = reference_crops(mic, n=a.n_ref)
+    train = reference_crops(mic, n=a.n_ref, split="train")
+    fr_train = phase_fractions(train, P)
+    matched = torch.stack([match_phase_fractions(p, fr_train) for p in probs])
+    print(table(a.name if not a.micrograph else a.micrograph, s2_report(lab, ref, P), s2_report(matched, ref, P),
+                s2_report(train, ref, P), phase_fractions(lab, P), fr_train, secs))
+
+
+if __name__ == "__main__":
+    main()
