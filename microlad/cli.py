@@ -565,7 +565,7 @@ def _phase_of(text: str, names: list) -> int:
 def parse_objective(spec: str, names: list):
     """`KIND:PHASE=VALUE[@WEIGHT]` (e.g. `vf:1=0.4`, `de:pore=+`, `s2:1`, `de_x:1=0.3@5`) → a `microlad.sds` objective;
     `names` are the phase names (their number is the number of phases)."""
-    from microlad.widgets import parse_target                                   # the SDS panel's target field parser
+    from microlad.sds import parse_target                                       # the SDS panel's target field parser too
     m, kinds = _SPEC.fullmatch(spec), _objective_classes()
     kind, axis = (m.group(1), None) if m else (None, None)
     if kind and re.fullmatch(r"de_[xyz]", kind): kind, axis = "de", "xyz".index(kind[-1])
