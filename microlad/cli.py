@@ -4,14 +4,14 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, contextlib, csv, errno, inspect, io, json, math, os, re, signal, socket, sys, threading, time
+import argparse, contextlib, csv, inspect, io, json, math, os, re, signal, socket, sys, threading, time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .data import (read_micrograph, default_micrograph, PatchDataset, save_volume, atomic_write,
+from .data import (read_micrograph, default_micrograph, save_volume, atomic_write,
                            DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL, reference_crops, fingerprint, load_volume, phase_names,
                            parse_voxel_size, VoxelSize, tiff_voxel_size)
 from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_field, two_point_correlation_per_axis,

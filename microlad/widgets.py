@@ -6,7 +6,6 @@
 from __future__ import annotations
 import dataclasses, html, io, math, threading, time
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
