@@ -16,8 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .vae import VAE
-from .descriptors import (phase_field, volume_fraction, surface_area, two_point_correlation,
-                                  s2_relative_error, mean_s2_curves)
+from .descriptors import s2_relative_error, mean_s2_curves
 
 # %% auto #0
 __all__ = ['AXIS_NAMES', 'PHASE_COLOURS', 'slices_of', 'slice_embedding', 'umap_projection', 'consecutive_distance', 'Coherence',

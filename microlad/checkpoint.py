@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_checkpoint.ipynb #cc8ed00a
 from __future__ import annotations
-import copy, dataclasses, math, sys
+import copy, dataclasses, sys
 from pathlib import Path
 from typing import Callable
 

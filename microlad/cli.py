@@ -4,14 +4,14 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, contextlib, csv, errno, inspect, io, json, math, os, re, signal, socket, sys, threading, time
+import argparse, contextlib, csv, inspect, io, json, math, os, re, signal, socket, sys, threading, time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .data import (read_micrograph, default_micrograph, PatchDataset, save_volume, atomic_write,
+from .data import (read_micrograph, default_micrograph, save_volume, atomic_write,
                            DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL, reference_crops, fingerprint, load_volume, phase_names,
                            parse_voxel_size, VoxelSize, tiff_voxel_size)
 from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_field, two_point_correlation_per_axis,
@@ -21,12 +21,14 @@ from .pipeline import train, bundled_model, preset
 from .lmpdd import reconstruct, per_axis_s2_errors, training_fractions
 from .checkpoint import load_checkpoint
 from .ensemble import volume_descriptors, AXES
+from .baselines import (BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, SliceGANModel, train_mpdd,
+                                train_slicegan, load_baseline, generate as generate_baseline, generate_mpdd)
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'MAX_PHASES', 'GUIDE_CHECKPOINT', 'orthogonal_slices_image', 'FolderBusy', 'output_folder',
-           'result_files', 'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'reconstruct_to_files',
-           'demo', 'Terminated', 'read_label_volume', 'evaluate_volume', 'format_evaluation', 'write_evaluation',
-           'parse_objective', 'main']
+__all__ = ['LOCK_NAME', 'BASELINE_NAMES', 'MAX_PHASES', 'GUIDE_CHECKPOINT', 'orthogonal_slices_image', 'FolderBusy',
+           'output_folder', 'result_files', 'next_volume_index', 's2_numbers', 's2_check', 'write_results',
+           'load_weights', 'generate_volumes', 'reconstruct_to_files', 'demo', 'Terminated', 'baseline_config',
+           'read_label_volume', 'evaluate_volume', 'format_evaluation', 'write_evaluation', 'parse_objective', 'main']
 
 # %% ../nbs/10_cli.ipynb #cdea63a1
 def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4,
@@ -202,6 +204,37 @@ def write_results(out: Path, vols: np.ndarray, start: int, n_phases: int, header
         if p not in written: p.unlink()
     return dict(res, files=[str(p) for p in written], replaced=len(earlier) if overwrite else 0)
 
+# %% ../nbs/10_cli.ipynb #c5afa6a3
+BASELINE_NAMES = {"mpdd": "MPDD", "slicegan": "SliceGAN"}
+
+def load_weights(folder, device=None):
+    """The model in `folder`: microlad's `vae.pt` + `ldm.pt` (`microlad.ldm.load_model`) or, where there is no `ldm.pt`,
+    a baseline's `mpdd.pt` / `slicegan.pt` (`microlad.baselines.load_baseline`)."""
+    folder = Path(folder)
+    if not (folder / "ldm.pt").exists() and any((folder / f).exists() for f in BASELINES.values()):
+        return load_baseline(folder, device=device)
+    return load_model(folder, device=device)
+
+# %% ../nbs/10_cli.ipynb #0a96acaf
+def _baseline_name(model) -> str | None:
+    "'MPDD' or 'SliceGAN' for a baseline model, None for microlad's."
+    return BASELINE_NAMES[model.kind] if isinstance(model, (PixelDiffusion, SliceGANModel)) else None
+
+def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True, **kw) -> torch.Tensor:
+    """`n` label volumes `(n,D,H,W)` int64 from `model`: L-MPDD (`microlad.lmpdd.reconstruct`, `kw` its options) for
+    microlad weights, `microlad.baselines.generate` for a baseline (MPDD takes `steps`/`sampler`, SliceGAN neither).
+    Options a baseline cannot honour (`fractions`; a sampler for SliceGAN) are refused with a `ValueError`."""
+    name = _baseline_name(model)
+    if name is None: return reconstruct(model, shape=tuple(shape), n=n, seed=seed, progress=progress, **kw)
+    if "fractions" in kw:
+        raise ValueError(f"--match-fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
+                         f"probabilities; {name} volumes are labelled by argmax (leave the option out)")
+    if isinstance(model, SliceGANModel) and kw:
+        raise ValueError(f"--{next(iter(kw))} does not apply to SliceGAN weights: the generator makes a volume in one pass, "
+                         "there is no sampler (leave --steps/--sampler out)")
+    if kw: return generate_mpdd(model, tuple(shape), n, seed, progress=progress, **kw)
+    return generate_baseline(model, tuple(shape), n, seed, progress=progress)
+
 # %% ../nbs/10_cli.ipynb #a21295ac
 def _run_line(files: str, what: str, seed: int, shape, seconds: float, device, how: str, voxel: VoxelSize | None,
               warning=None) -> str:
@@ -214,7 +247,7 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
                          formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,
                          overwrite: bool = False, wait: bool = False, log=None, voxel: VoxelSize | None = None,
                          names=None, **kw) -> dict:
-    """Generate `n` volumes with `model`, write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
+    """Generate `n` volumes with `model` (microlad or a baseline: `generate_volumes`), write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
     `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`).
     Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
     `report.txt`. `overwrite=True` replaces them, starting again at `volume_000` (`res['replaced']` counts the earlier
@@ -231,11 +264,12 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
     with output_folder(out, wait=wait, log=log) as out:
         start = 0 if overwrite else next_volume_index(out)
         t = time.perf_counter()
-        vols = reconstruct(model, shape=tuple(shape), n=n, seed=seed, progress=progress, **kw)
+        vols = generate_volumes(model, shape, n, seed, progress, **kw)
         vols, seconds = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols), time.perf_counter() - t
         how = ("labels: phase fractions matched to the micrograph's training band "
                f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
-        header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}", f"{n} volume(s)",
+        what = f"{n} volume(s)" + (f" by the {_baseline_name(model)} baseline" if _baseline_name(model) else "")
+        header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}", what,
                                                            seed, shape, seconds, model.device, how, voxel, warning)
         res = write_results(out, vols, start, model.n_phases, header, micrograph, formats, seed, overwrite, voxel, names)
     return dict(res, seconds=seconds, volumes=vols, start=start, warnings=[w for w in [warning] if w])
@@ -346,23 +380,55 @@ def _sigterm_as_interrupt():
 def _restore_sigterm(old):
     if old is not None: signal.signal(signal.SIGTERM, old)
 
+# %% ../nbs/10_cli.ipynb #a007c2b0
+def baseline_config(method: str, preset_name: str, n_phases: int):
+    "The `MPDDConfig` (`method` 'mpdd') or `SliceGANConfig` ('slicegan') of preset 'cpu' or 'paper', for `n_phases` phases."
+    cls = {"mpdd": MPDDConfig, "slicegan": SliceGANConfig}[method]
+    return replace(getattr(cls, preset_name)(), n_phases=n_phases)
+
+# %% ../nbs/10_cli.ipynb #ef94743d
+def _steps_done(model) -> int:
+    "Training steps behind a baseline model (its history: MPDD 'loss', SliceGAN 'gen')."
+    return len(model.history["loss" if isinstance(model, PixelDiffusion) else "gen"])
+
+def _train_baseline(a, labels: np.ndarray, out: Path, data: str) -> int:
+    "`microlad train --method mpdd|slicegan`: the baseline trainer on `labels` in locked folder `out`, resuming there."
+    cfg = baseline_config(a.method, a.preset, int(labels.max()) + 1)
+    budget = None if a.budget_min is None else 60 * a.budget_min
+    _say(data + f"method {a.method}, preset {a.preset}: {cfg.steps} steps, checkpoints every {cfg.every} steps in {out}"
+         + (f", time budget {a.budget_min:g} min" if budget else ""))
+    trainer = {"mpdd": train_mpdd, "slicegan": train_slicegan}[a.method]
+    t = time.perf_counter()
+    model = trainer(labels, cfg, out, progress=True, time_budget_s=budget)
+    done = _steps_done(model)
+    if done < cfg.steps:
+        _say(f"time budget of {a.budget_min:g} min spent after {done} of {cfg.steps} steps; the weights of step {done} are "
+             f"in {out / BASELINES[a.method]}: rerun the same command to continue")
+    print(json.dumps(dict(method=a.method, preset=a.preset, n_phases=cfg.n_phases, steps_done=done, steps=cfg.steps,
+                          seconds=round(time.perf_counter() - t, 1), fingerprint=model.fingerprint,
+                          weights=str(out / BASELINES[a.method])), indent=1))
+    return 0
+
 # %% ../nbs/10_cli.ipynb #147f32d2
 def _train_command(a) -> int:
-    "`microlad train`: a data summary line, then `train` in the locked output folder; interrupts save and exit."
+    "`microlad train`: a data summary line, then `train` (or a baseline's trainer) in the locked output folder; interrupts save and exit."
+    if a.budget_min is not None and a.method == "microlad":
+        raise ValueError("--budget-min applies to the baselines (--method mpdd or slicegan); microlad trains its preset's steps")
     labels = read_micrograph(a.image, n_phases=a.n_phases)
     P = int(labels.max()) + 1
-    p = preset(a.preset, P)
+    p = preset(a.preset, P) if a.method == "microlad" else None
     fr = ", ".join(f"{float(f):.3f}" for f in phase_fractions(labels, P))
     with output_folder(a.out, wait=a.wait, log=_say) as out:
-        _say(f"data: {a.image}: {labels.shape[0]}×{labels.shape[1]} px, {P} phases (fractions {fr}), fingerprint {fingerprint(labels)}; "
-             f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
-             f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}")
+        data = f"data: {a.image}: {labels.shape[0]}×{labels.shape[1]} px, {P} phases (fractions {fr}), fingerprint {fingerprint(labels)}; "
         try:
+            if p is None: return _train_baseline(a, labels, out, data)
+            _say(data + f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
+                 f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}")
             train(a.image, out, a.preset, n_phases=a.n_phases, p=p)
         except KeyboardInterrupt as e:
             why, code = ("SIGTERM", 128 + signal.SIGTERM) if isinstance(e, Terminated) else ("Ctrl-C", 130)
-            _say(f"train stopped by {why}; the finished steps are saved in {out} (vae.ckpt, ldm.ckpt): "
-                 "rerun the same command to resume")
+            saved = "vae.ckpt, ldm.ckpt" if p is not None else f"{a.method}.ckpt"
+            _say(f"train stopped by {why}; the finished steps are saved in {out} ({saved}): rerun the same command to resume")
             return code
     print(json.dumps(json.loads((out / "train_log.json").read_text()), indent=1))
     return 0
@@ -499,7 +565,7 @@ def _phase_of(text: str, names: list) -> int:
 def parse_objective(spec: str, names: list):
     """`KIND:PHASE=VALUE[@WEIGHT]` (e.g. `vf:1=0.4`, `de:pore=+`, `s2:1`, `de_x:1=0.3@5`) → a `microlad.sds` objective;
     `names` are the phase names (their number is the number of phases)."""
-    from microlad.widgets import parse_target                                   # the SDS panel's target field parser
+    from microlad.sds import parse_target                                       # the SDS panel's target field parser too
     m, kinds = _SPEC.fullmatch(spec), _objective_classes()
     kind, axis = (m.group(1), None) if m else (None, None)
     if kind and re.fullmatch(r"de_[xyz]", kind): kind, axis = "de", "xyz".index(kind[-1])
@@ -609,6 +675,31 @@ def _guide_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_help: st
     g.add_argument("--wait", action="store_true", help=wait_help)
     _units_options(g)
 
+# %% ../nbs/10_cli.ipynb #ba99a2f3
+def _minutes(s: str) -> float:
+    "argparse type for --budget-min: a number of minutes > 0."
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"must be a number of minutes > 0, got {s!r}") from None
+    if not v > 0 or not math.isfinite(v): raise argparse.ArgumentTypeError(f"must be a number of minutes > 0, got {s}")
+    return v
+
+def _train_parser(sub, fmt: dict, wait_help: str):
+    t = sub.add_parser("train", help="train microlad (VAE then LDM) or a baseline on one segmented micrograph (resumes if interrupted)",
+                       description="Train VAE then LDM on one segmented micrograph, or with --method mpdd/slicegan one of the "
+                                   "paper's baselines. Ctrl-C or SIGTERM saves a checkpoint; rerunning the same command resumes from it.", **fmt)
+    t.add_argument("image", help="segmented micrograph: PNG/TIFF/NPY, one grey level or colour per phase")
+    t.add_argument("--out", required=True, help="output folder for weights, checkpoints and train_log.json")
+    t.add_argument("--method", default="microlad", choices=["microlad", "mpdd", "slicegan"],
+                   help="microlad (VAE + latent diffusion), mpdd (pixel-space multi-plane DDPM) or slicegan (3D generator, 2D "
+                        "critic); the baselines write mpdd.pt or slicegan.pt, which reconstruct reads")
+    t.add_argument("--preset", default="cpu", choices=["cpu", "paper"],
+                   help="model size and steps: cpu (minutes on 2 cores) or paper (the paper's, GPU)")
+    t.add_argument("--budget-min", type=_minutes, default=None, metavar="MIN",
+                   help="baselines only: stop after MIN minutes, writing the weights so far (rerun to continue)")
+    t.add_argument("--n-phases", type=_phases, default=None,
+                   help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")
+    t.add_argument("--wait", action="store_true", help=wait_help)
+
 # %% ../nbs/10_cli.ipynb #ea0851b4
 def _parser() -> argparse.ArgumentParser:
     fmt = dict(formatter_class=_Help)
@@ -627,19 +718,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions")
     d.add_argument("--overwrite", action="store_true", help=overwrite_help)
     d.add_argument("--wait", action="store_true", help=wait_help)
-    t = sub.add_parser("train", help="train VAE then LDM on one segmented micrograph (resumes if interrupted)",
-                       description="Train VAE then LDM on one segmented micrograph. Ctrl-C or SIGTERM saves a checkpoint; "
-                                   "rerunning the same command resumes from it.", **fmt)
-    t.add_argument("image", help="segmented micrograph: PNG/TIFF/NPY, one grey level or colour per phase")
-    t.add_argument("--out", required=True, help="output folder for weights, checkpoints and train_log.json")
-    t.add_argument("--preset", default="cpu", choices=["cpu", "paper"],
-                   help="model size and steps: cpu (minutes on 2 cores) or paper (the paper's, GPU)")
-    t.add_argument("--n-phases", type=_phases, default=None,
-                   help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")
-    t.add_argument("--wait", action="store_true", help=wait_help)
+    _train_parser(sub, fmt, wait_help)
     r = sub.add_parser("reconstruct", help="generate 3D volumes with trained weights",
                        description=f"Generate 3D volumes with trained weights; {keep}.", **fmt)
-    r.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt (from microlad train)")
+    r.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt, or with mpdd.pt or slicegan.pt (from microlad train)")
     r.add_argument("--out", required=True, help="output folder (created if needed)")
     r.add_argument("--n", type=_count, default=1, help="number of volumes")
     r.add_argument("--shape", type=_side, nargs=3, default=[64, 64, 64], metavar=("D", "H", "W"), help=shape_help)
@@ -679,7 +761,7 @@ def main(argv=None) -> int:
         elif a.cmd == "reconstruct":
             kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
-            res = reconstruct_to_files(load_model(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
+            res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
                                        match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
                                        voxel=a.voxel_size, names=a.phase_names, **kw)
             if "report" in res: print(res["report"])

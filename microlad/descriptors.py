@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['phase_field', 'volume_fraction', 'phase_fractions', 'two_point_correlation', 'two_point_correlation_per_axis',

@@ -23,11 +23,11 @@ from .fem import FEMConfig, effective_diffusivity
 from .checkpoint import save_checkpoint, load_checkpoint
 
 # %% auto #0
-__all__ = ['SHORTHANDS', 'Objective', 'VolumeFraction', 'SurfaceArea', 'Diffusivity', 'TwoPointCorrelation', 'crop_descriptors',
-           'TrainingStats', 'training_stats', 'SDSConfig', 'volume_slices', 'put_slices', 'straight_through',
-           'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss', 'objective_losses', 'step_loss',
-           'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory', 'SDSResult', 'guide', 'evaluate',
-           'slice_descriptors']
+__all__ = ['SHORTHANDS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity', 'TwoPointCorrelation',
+           'crop_descriptors', 'TrainingStats', 'training_stats', 'SDSConfig', 'volume_slices', 'put_slices',
+           'straight_through', 'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss',
+           'objective_losses', 'step_loss', 'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory',
+           'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
 
 # %% ../nbs/03_sds.ipynb #f06a79d7
 SHORTHANDS = ("+", "++")
@@ -100,6 +100,17 @@ class Objective:
         v = self.value(probs, plane_axes)
         if v is None: return None, None
         return self.weight * self.error(v, offset).pow(2).mean(), v.detach().mean()
+
+# %% ../nbs/03_sds.ipynb #419faa9c
+def parse_target(text) -> float | str | None:
+    "A target field: a number, `'+'` or `'++'`; empty → `None`."
+    t = str(text).strip()
+    if t in SHORTHANDS: return t
+    if not t: return None
+    try: v = float(t)
+    except ValueError: raise ValueError(f"target must be a number, '+' or '++', got {text!r}") from None
+    if not math.isfinite(v): raise ValueError(f"target must be finite, got {text!r}")
+    return v
 
 # %% ../nbs/03_sds.ipynb #0f4362b5
 @dataclass

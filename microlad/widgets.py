@@ -6,7 +6,6 @@
 from __future__ import annotations
 import dataclasses, html, io, math, threading, time
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
@@ -19,13 +18,13 @@ from .analysis import (isosurface_figure, slices_figure, umap_figure, sds_progre
 from .data import save_volume, DEFAULT_MICROGRAPHS
 from .descriptors import phase_fractions
 from .lmpdd import LMPDDConfig
-from .sds import SDSConfig, Objective
+from .sds import SDSConfig, Objective, parse_target
 from PIL import Image, ImageDraw, ImageFont
 
 # %% auto #0
 __all__ = ['OBJECTIVES', 'close_widget', 'labels_png', 'placeholder_png', 'status_html', 'replace_figure', 'close_panels',
-           'ReconstructPanel', 'parse_target', 'make_objective', 'volume_values', 'mid_slices_png', 'sds_help_html',
-           'SDSPanel', 'UMAPExplorer']
+           'ReconstructPanel', 'make_objective', 'volume_values', 'mid_slices_png', 'sds_help_html', 'SDSPanel',
+           'UMAPExplorer']
 
 # %% ../nbs/11_widgets.ipynb #24122395
 def close_widget(w: W.Widget):
@@ -256,16 +255,6 @@ class ReconstructPanel(_BackgroundPanel):
 # %% ../nbs/11_widgets.ipynb #c8f4741c
 OBJECTIVES = {"volume fraction": "VolumeFraction", "surface area": "SurfaceArea",
               "diffusivity": "Diffusivity", "two-point correlation": "TwoPointCorrelation"}
-
-def parse_target(text) -> float | str | None:
-    "A target field: a number, `'+'` or `'++'`; empty → `None`."
-    t = str(text).strip()
-    if t in ("+", "++"): return t
-    if not t: return None
-    try: v = float(t)
-    except ValueError: raise ValueError(f"target must be a number, '+' or '++', got {text!r}") from None
-    if not math.isfinite(v): raise ValueError(f"target must be finite, got {text!r}")
-    return v
 
 def make_objective(kind: str, phase: int, target, weight: float = 1.0):
     "A `microlad.sds` objective from the panel's fields (`kind` a key of `OBJECTIVES`)."
