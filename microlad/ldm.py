@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 
-from .vae import VAE, ResBlock, AttnBlock, norm, encode_slices, decode_latents, stack, load_vae
+from .vae import VAE, ResBlock, AttnBlock, norm, decode_latents, stack, load_vae
 from .data import PatchDataset
 from .checkpoint import (EMA, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_lmpdd.ipynb #991e80ec
 from __future__ import annotations
-import math, warnings
+import warnings
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -15,9 +15,9 @@ from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion, Schedule, SAMPLERS, scheduler_for, sample_loop
 from .vae import encode_slices, decode_latents
-from .data import PatchDataset, reference_crops
+from .data import reference_crops
 from .descriptors import (phase_field, phase_fractions, two_point_correlation, two_point_correlation_per_axis,
-                                  s2_relative_error, s2_mae, s2_report, format_s2_table)
+                                  s2_relative_error)
 
 # %% auto #0
 __all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',

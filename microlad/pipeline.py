@@ -4,13 +4,13 @@
 
 # %% ../nbs/09_pipeline.ipynb #ad9a24d3
 from __future__ import annotations
-import json, os, platform, time
+import json, platform, time
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
-from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL
+from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MATERIAL
 from .vae import VAEConfig, VAETrainConfig, train_vae
 from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
                           training_latents, latent_moments)

@@ -4,8 +4,8 @@
 
 # %% ../nbs/00_vae.ipynb #2ffd302c
 from __future__ import annotations
-import math, time
-from dataclasses import dataclass, field, asdict
+import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .data import PatchDataset, one_hot, fingerprint, dihedral
+from .data import PatchDataset, dihedral
 from .checkpoint import (save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
