@@ -29,8 +29,9 @@ def wheel(tmp_path_factory):
 def test_wheel_carries_micrographs_and_weights_but_not_checkpoints(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     data = sorted(n.split("/data/share/microlad/data/", 1)[1] for n in names if "/data/share/microlad/data/" in n)
-    assert data == ["README.md", "anode_512.png", "porous_512.png",
-                    *[f"weights/{m}/{f}" for m in ("anode", "porous") for f in ("ldm.pt", "train_log.json", "vae.pt")]], data
+    assert data == ["README.md", "anode_512.png", "carbonate_256.png", "porous_512.png", "sofc_anode.png",
+                    *[f"weights/{m}/{f}" for m in ("anode", "carbonate", "porous", "sofc_anode")
+                      for f in ("ldm.pt", "train_log.json", "vae.pt")]], data
     assert not any(n.endswith(".ckpt") for n in names)
     assert "microlad/data.py" in names and "microlad/_modidx.py" in names
 

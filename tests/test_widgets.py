@@ -85,6 +85,8 @@ def test_reconstruct_panel_loads_named_model_and_reports_errors():
         return "porous-model"
     fake = FakeReconstruct()
     p = ReconstructPanel(reconstruct_fn=fake, load_fn=load, threaded=False)
+    assert p.name.value == "sofc_anode"                 # the real default material comes first
+    p.name.value = "porous"
     p.size.value = 32
     p.run_button.click()
     assert loaded == ["porous"] and fake.calls[-1]["model"] == "porous-model" and is_ok(p)
