@@ -39,9 +39,9 @@ def tiny_model(name: str):
     img = read_micrograph(default_micrograph(name))
     d = tempfile.mkdtemp(prefix="bench_sds_")
     vae = train_vae(img, VAEConfig(int(img.max()) + 1, (8, 8, 16), 1, False, 4, 4),
-                    VAETrainConfig(steps=60, batch_size=8, n_patches=64, lr=3e-3, kl_weight=1e-4), d, progress=False)
+                    VAETrainConfig(steps=60, batch_size=8, n_patches=64, lr=3e-3, kl_weight=1e-4, every=500), d, progress=False)
     return train_ldm(img, vae, UNetConfig(channels=(16, 16, 16), n_res=1, attention=(False, False, False), groups=4),
-                     LDMTrainConfig(steps=40, batch_size=16, lr=2e-3, n_patches=64, every=40), DiffusionConfig(),
+                     LDMTrainConfig(steps=40, batch_size=16, lr=2e-3, ema_decay=0.999, n_patches=64, every=40), DiffusionConfig(),
                      out_dir=d, progress=False)
 
 
