@@ -206,11 +206,12 @@ class ReconstructPanel(_BackgroundPanel):
                               W.HBox([self.progress, self.status]), self.iso, self.slices, W.HBox([self.path, self.export_button])])
 
     def settings(self) -> dict:
-        "The widget values, validated: `{'shape', 'steps', 'refine_iters', 'seed'}`."
+        "The widget values, validated: `{'shape', 'seed', 'config'}`, `config` the cpu recipe with the fields' steps and refine passes."
         s = _int(self.size, "cube side", 16)
         if s % 16: raise ValueError(f"cube side must be a multiple of 16 (the latent side must be a multiple of 4), got {s}")
-        return dict(shape=(s, s, s), steps=_int(self.steps, "DDIM steps", 1), refine_iters=_int(self.refine, "refine passes", 0),
-                    seed=_int(self.seed, "seed", 0))
+        cfg = dataclasses.replace(LMPDDConfig.cpu(), steps=_int(self.steps, "DDIM steps", 1),
+                                  refine_iters=_int(self.refine, "refine passes", 0))
+        return dict(shape=(s, s, s), seed=_int(self.seed, "seed", 0), config=cfg)
 
     def run(self):
         "Validate the settings and reconstruct one volume (in a thread unless `threaded=False`); the result is shown and kept in `volume`."

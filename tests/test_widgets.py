@@ -6,6 +6,7 @@ received and what the figures show. Invalid input must end up as a message in th
 `status`, never as an exception."""
 import io, json, time
 from types import SimpleNamespace
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from microlad.widgets import (ReconstructPanel, SDSPanel, UMAPExplorer, make_obj
                               placeholder_png, close_panels)
 from microlad.data import load_volume
 from microlad.sds import StepRecord
+from microlad.lmpdd import LMPDDConfig
 
 
 def _volume(shape=(32, 32, 32), n_phases=2):
@@ -67,7 +69,8 @@ def test_reconstruct_panel_passes_settings_and_draws():
     assert is_ok(p), p.status.value
     c = fake.calls[-1]
     assert c["shape"] == (48, 48, 48)
-    assert (c["n"], c["steps"], c["refine_iters"], c["seed"], c["progress"]) == (1, 9, 1, 11, False)
+    assert (c["n"], c["config"].steps, c["config"].refine_iters, c["seed"], c["progress"]) == (1, 9, 1, 11, False)
+    assert c["config"] == replace(LMPDDConfig.cpu(), steps=9, refine_iters=1)     # every other knob: the cpu recipe
     assert c["callback"] == p._on_progress          # drives the progress bar and the Stop button
     assert p.volume.shape == (48, 48, 48)
     # one isosurface per phase, three slice heatmaps showing the middle slices, one slider per axis
@@ -140,7 +143,8 @@ def test_reconstruct_panel_feeds_sds_panel():
 def test_reconstruct_panel_threaded_progress_and_stop():
     "Threaded (the default): the callback moves the progress bar; Stop ends the run and keeps the old volume."
     calls = []
-    def slow(model, shape, *, n, progress, callback, steps, refine_iters, seed):
+    def slow(model, shape, *, n, progress, callback, config, seed):
+        steps = config.steps
         calls.append(steps)
         for i in range(1, steps + 1):
             time.sleep(0.01); callback("sample", i, steps)
