@@ -21,6 +21,7 @@ printed: on a shared CPU the seconds are inflated. Bars (2 CPU cores, cpu preset
 """
 from __future__ import annotations
 import argparse, os, platform, sys, tempfile, time
+from dataclasses import replace
 
 import torch
 
@@ -116,7 +117,7 @@ def main():
                         clock["excl"] += time.perf_counter() - te; clock["cexcl"] += time.process_time() - tc
                         rows.append((done, v, el, cpu))
 
-                    guide(start, model, [cls(a.phase, target, weight=w)], config=cfg, steps=max(marks), lr=lr, seed=a.seed,
+                    guide(start, model, [cls(a.phase, target, weight=w)], config=replace(cfg, steps=max(marks), lr=lr), seed=a.seed,
                           stats=stats, progress=False, callback=cb)
                     for done, v, el, cpu in rows:
                         bar = ""

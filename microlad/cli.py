@@ -630,8 +630,8 @@ def _guide_command(a) -> int:
     with output_folder(a.out, wait=a.wait, log=_say) as out:
         ckpt, t = out / GUIDE_CHECKPOINT, time.perf_counter()
         resumed, vol = ckpt.exists(), _start_volume(model, a, ckpt)
-        res = guide(vol, model, objectives, steps=a.steps, seed=a.seed, stats=stats, checkpoint=ckpt, callback=_GUIDE_CALLBACK,
-                    config=replace(SDSConfig.cpu(), checkpoint_every=a.save_every))
+        res = guide(vol, model, objectives, seed=a.seed, stats=stats, checkpoint=ckpt, callback=_GUIDE_CALLBACK,
+                    config=replace(SDSConfig.cpu(), steps=a.steps, checkpoint_every=a.save_every))
         if res.interrupted: return _stopped(res, ckpt)
         start = 0 if a.overwrite else next_volume_index(out)
         report = _guide_report(res, model, a, time.perf_counter() - t, start, resumed, names)

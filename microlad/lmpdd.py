@@ -5,7 +5,7 @@
 # %% ../nbs/02_lmpdd.ipynb #991e80ec
 from __future__ import annotations
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np

@@ -601,9 +601,9 @@ class _Run:
         return SDSResult(vol, vol.argmax(0), self.history, self.done, self.interrupted, objectives, self.feedback.state_dict())
 
 # %% ../nbs/03_sds.ipynb #25ad49d9
-def _settings(config: SDSConfig | None, model: LatentDiffusion, **over) -> SDSConfig:
-    "`config` (default `SDSConfig.cpu()`) with the non-`None` overrides, checked against the model's schedule."
-    cfg = replace(config or SDSConfig.cpu(), **{k: v for k, v in over.items() if v is not None})
+def _settings(config: SDSConfig | None, model: LatentDiffusion) -> SDSConfig:
+    "`config` (default `SDSConfig.cpu()`), checked against the model's schedule."
+    cfg = config or SDSConfig.cpu()
     if cfg.t_range[1] >= model.sched.T: raise ValueError(f"t_range {cfg.t_range} must lie in [0, {model.sched.T - 1}] (the model has T={model.sched.T})")
     return cfg
 
@@ -619,16 +619,15 @@ def _resolved(objectives, model: LatentDiffusion, stats: TrainingStats | None) -
     return objectives
 
 # %% ../nbs/03_sds.ipynb #31086590
-def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] = (), steps: int | None = None,
-          lr: float | None = None, t_range=None, slices_per_step: int | None = None, seed: int = 0,
+def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] = (), *, seed: int = 0,
           config: SDSConfig | None = None, stats: TrainingStats | None = None, progress: bool = True,
           checkpoint=None, resume: bool = True, callback: Callable | None = None) -> SDSResult:
     """Steer a volume (probabilities `(P,D,H,W)` or labels `(D,H,W)`) towards `objectives` with score distillation.
-    `steps`, `lr`, `t_range`, `slices_per_step` override `config` (default `SDSConfig.cpu()`); `'+'`/`'++'` targets are
-    resolved with `stats` (default `training_stats(model)`). `checkpoint`: a path written every `config.checkpoint_every`
+    Every setting (steps, lr, t_range, slices per step, ...) comes from `config` (default `SDSConfig.cpu()`; change one
+    with e.g. `config=replace(SDSConfig.cpu(), steps=200)`); `'+'`/`'++'` targets are resolved with `stats` (default `training_stats(model)`). `checkpoint`: a path written every `config.checkpoint_every`
     steps, at the end and on interrupt; with `resume`, an existing one is continued. `callback(record)` gets each step's
     `StepRecord`. A `KeyboardInterrupt` stops cleanly and returns the volume so far (`interrupted=True`)."""
-    cfg = _settings(config, model, steps=steps, lr=lr, t_range=t_range, slices_per_step=slices_per_step)
+    cfg = _settings(config, model)
     objectives = _resolved(objectives, model, stats)
     names = _labels_unique(objectives)
     run = _Run(_as_volume(volume_probs, model.n_phases, model.device), objectives, names, cfg, seed, checkpoint, resume)

@@ -17,7 +17,7 @@ pytest.importorskip("anywidget", reason="plotly FigureWidget needs anywidget")
 from microlad.widgets import (ReconstructPanel, SDSPanel, UMAPExplorer, make_objective, parse_target, labels_png,
                               placeholder_png, close_panels)
 from microlad.data import load_volume
-from microlad.sds import StepRecord
+from microlad.sds import StepRecord, SDSConfig
 from microlad.lmpdd import LMPDDConfig
 
 
@@ -37,9 +37,10 @@ class FakeReconstruct:
 class FakeGuide:
     "Records its arguments, drives the callback like `microlad.sds.guide`, honours KeyboardInterrupt."
     def __init__(self, delay=0.0): self.calls, self.delay = [], delay
-    def __call__(self, vol, model, objectives, *, steps, lr, slices_per_step, seed, progress, callback, **extra):
-        self.calls.append(dict(vol=vol, model=model, objectives=list(objectives), steps=steps, lr=lr,
-                               slices_per_step=slices_per_step, seed=seed, progress=progress, extra=extra))
+    def __call__(self, vol, model, objectives, *, seed, config, progress, callback, **extra):
+        steps = config.steps
+        self.calls.append(dict(vol=vol, model=model, objectives=list(objectives), steps=steps, lr=config.lr,
+                               slices_per_step=config.slices_per_step, seed=seed, progress=progress, config=config, extra=extra))
         v = torch.as_tensor(np.asarray(vol))
         probs = torch.nn.functional.one_hot(v, 2).permute(3, 0, 1, 2).float()
         done, interrupted = 0, False
@@ -181,7 +182,8 @@ def test_parse_target_and_make_objective():
 def test_sds_panel_passes_objectives_and_settings():
     g = FakeGuide()
     vol = _volume()
-    p = SDSPanel(model="M", volume=vol, guide_fn=g, threaded=False, guide_kwargs=dict(t_range=(100, 300)))
+    p = SDSPanel(model="M", volume=vol, guide_fn=g, threaded=False,
+                 guide_kwargs=dict(config=replace(SDSConfig.cpu(), t_range=(100, 300)), checkpoint="run.ckpt"))
     p.w_m.value, p.w_p.value = 5.0, 0.5          # w_M goes to descriptor objectives, w_P to the property
     p.kind.value, p.phase.value, p.target.value = "volume fraction", 1, "0.6"
     p.add_button.click()
@@ -193,7 +195,8 @@ def test_sds_panel_passes_objectives_and_settings():
     c = g.calls[-1]
     assert c["vol"] is vol and c["model"] == "M"
     assert (c["steps"], c["lr"], c["slices_per_step"], c["seed"], c["progress"]) == (7, 0.01, 3, 2, False)
-    assert c["extra"] == dict(t_range=(100, 300))
+    assert c["config"] == replace(SDSConfig.cpu(), t_range=(100, 300), steps=7, lr=0.01, slices_per_step=3)
+    assert c["extra"] == dict(checkpoint="run.ckpt")              # other guide_kwargs are passed on as they are
     assert [(o.label, o.target, o.weight) for o in c["objectives"]] == [("V_f[1]", 0.6, 5.0), ("D_e[0]", 0.2, 0.5)]
     assert p.progress.value == 7
     # the final figure holds the returned history: loss and one trace per objective, targets as lines
