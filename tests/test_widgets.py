@@ -91,7 +91,7 @@ def test_reconstruct_panel_loads_named_model_and_reports_errors():
     p = ReconstructPanel(reconstruct_fn=fake, load_fn=load, threaded=False)
     p.size.value = 32
     p.run_button.click()
-    assert loaded == ["porous"] and fake.calls[-1]["model"] == "porous-model" and is_ok(p)
+    assert loaded == [p.name.options[0]] and fake.calls[-1]["model"] == "porous-model" and is_ok(p)   # the first micrograph listed
     p.name.value = "anode"
     p.run_button.click()
     assert is_error(p) and "No bundled weights" in p.status.value and len(fake.calls) == 1
