@@ -21,6 +21,7 @@ printed: on a shared CPU the seconds are inflated. Bars (2 CPU cores, cpu preset
 """
 from __future__ import annotations
 import argparse, os, platform, sys, tempfile, time
+from dataclasses import replace
 
 import torch
 
@@ -39,9 +40,9 @@ def tiny_model(name: str):
     img = read_micrograph(default_micrograph(name))
     d = tempfile.mkdtemp(prefix="bench_sds_")
     vae = train_vae(img, VAEConfig(int(img.max()) + 1, (8, 8, 16), 1, False, 4, 4),
-                    VAETrainConfig(steps=60, batch_size=8, n_patches=64, lr=3e-3, kl_weight=1e-4), d, progress=False)
+                    VAETrainConfig(steps=60, batch_size=8, n_patches=64, lr=3e-3, kl_weight=1e-4, every=500), d, progress=False)
     return train_ldm(img, vae, UNetConfig(channels=(16, 16, 16), n_res=1, attention=(False, False, False), groups=4),
-                     LDMTrainConfig(steps=40, batch_size=16, lr=2e-3, n_patches=64, every=40), DiffusionConfig(),
+                     LDMTrainConfig(steps=40, batch_size=16, lr=2e-3, ema_decay=0.999, n_patches=64, every=40), DiffusionConfig(),
                      out_dir=d, progress=False)
 
 
@@ -116,7 +117,7 @@ def main():
                         clock["excl"] += time.perf_counter() - te; clock["cexcl"] += time.process_time() - tc
                         rows.append((done, v, el, cpu))
 
-                    guide(start, model, [cls(a.phase, target, weight=w)], config=cfg, steps=max(marks), lr=lr, seed=a.seed,
+                    guide(start, model, [cls(a.phase, target, weight=w)], config=replace(cfg, steps=max(marks), lr=lr), seed=a.seed,
                           stats=stats, progress=False, callback=cb)
                     for done, v, el, cpu in rows:
                         bar = ""

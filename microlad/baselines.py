@@ -45,35 +45,36 @@ def training_crops(image, patch_size: int, n_patches: int, seed: int = 0, n_phas
 # %% ../nbs/15_baselines.ipynb #9b1db8e4
 @dataclass
 class MPDDConfig:
-    "Pixel-space MPDD: U-Net size, DDPM schedule, optimisation and sampling (`patch_size` a multiple of 4)."
+    """Pixel-space MPDD: U-Net size, DDPM schedule, optimisation and sampling (`patch_size` a multiple of 4).
+    `MPDDConfig()` is the `cpu()` preset; `paper()` the paper-sized one."""
     n_phases: int | None = None
-    patch_size: int = 64
-    channels: tuple = (128, 128, 128)
-    n_res: int = 2
-    attention: tuple = (True, True, True)
+    patch_size: int = 32
+    channels: tuple = (32, 64, 64)
+    n_res: int = 1
+    attention: tuple = (False, False, True)
     time_dim: int = 64
-    groups: int = 32
+    groups: int = 8
     T: int = 1000
     beta_start: float = 1e-4
     beta_end: float = 2e-2
-    steps: int = 50000
-    batch_size: int = 64
-    lr: float = 2e-4
-    ema_decay: float = 0.999
-    n_patches: int = 2400
+    steps: int = 400
+    batch_size: int = 32
+    lr: float = 1e-3
+    ema_decay: float = 0.99
+    n_patches: int = 1200
     seed: int = 0
-    every: int = 1000
-    sampler: str = "ddpm"
-    sample_steps: int = 1000
-    eta: float = 1.0
+    every: int = 100
+    sampler: str = "ddim"
+    sample_steps: int = 50
+    eta: float = 0.0
     combine: str = "sequential"
 
     @classmethod
-    def paper(cls): return cls(attention=(False, False, True))
+    def paper(cls): return cls(patch_size=64, channels=(128, 128, 128), n_res=2, attention=(False, False, True), groups=32,
+                               steps=50000, batch_size=64, lr=2e-4, ema_decay=0.999, n_patches=2400, every=1000,
+                               sampler="ddpm", sample_steps=1000, eta=1.0)
     @classmethod
-    def cpu(cls): return cls(patch_size=32, channels=(32, 64, 64), n_res=1, attention=(False, False, True), groups=8,
-                             steps=400, batch_size=32, lr=1e-3, ema_decay=0.99, n_patches=1200, every=100,
-                             sampler="ddim", sample_steps=50, eta=0.0)
+    def cpu(cls): return cls()
 
     def __post_init__(self):
         if self.patch_size < 4 or self.patch_size % 4:
@@ -192,34 +193,35 @@ def generate_mpdd(model: PixelDiffusion, shape=(64, 64, 64), n: int = 1, seed: i
 # %% ../nbs/15_baselines.ipynb #b69ce508
 @dataclass
 class SliceGANConfig:
-    "SliceGAN architecture, WGAN-GP optimisation and training crops. `n_phases` is filled in from the micrograph."
+    """SliceGAN architecture, WGAN-GP optimisation and training crops. `n_phases` is filled in from the micrograph.
+    `SliceGANConfig()` is the `cpu()` preset; `paper()` the paper-sized one."""
     n_phases: int | None = None
-    noise_channels: int = 32
-    gen_filters: tuple = (1024, 512, 128, 32)       # hidden layers; the last layer outputs n_phases
+    noise_channels: int = 16
+    gen_filters: tuple = (64, 32, 16, 8)            # hidden layers; the last layer outputs n_phases
     gen_padding: tuple = (2, 2, 2, 2, 3)
-    critic_filters: tuple = (64, 128, 256, 512)     # hidden layers; the last layer outputs 1
-    critic_padding: tuple = (1, 1, 1, 1, 0)
+    critic_filters: tuple = (32, 64, 128)           # hidden layers; the last layer outputs 1
+    critic_padding: tuple = (1, 1, 1, 0)
     kernel: int = 4
     stride: int = 2
-    patch_size: int = 64                            # side of the training crops and of the training volumes
-    batch_size: int = 8                             # generated volumes per step
-    slices_per_axis: int | None = None              # fake slices per axis shown to the critic (None: all)
+    patch_size: int = 32                            # side of the training crops and of the training volumes
+    batch_size: int = 4                             # generated volumes per step
+    slices_per_axis: int | None = 32                # fake slices per axis shown to the critic (None: all)
     critic_iters: int = 5
     gp_lambda: float = 10.0
     lr_g: float = 1e-4
     lr_c: float = 1e-4
     betas: tuple = (0.9, 0.99)
-    steps: int = 20000                              # generator steps
-    n_patches: int = 2400
+    steps: int = 300                                # generator steps
+    n_patches: int = 1200
     seed: int = 0
-    every: int = 500
+    every: int = 50
 
     @classmethod
-    def paper(cls): return cls()
+    def paper(cls): return cls(noise_channels=32, gen_filters=(1024, 512, 128, 32), critic_filters=(64, 128, 256, 512),
+                               critic_padding=(1, 1, 1, 1, 0), patch_size=64, batch_size=8, slices_per_axis=None,
+                               steps=20000, n_patches=2400, every=500)
     @classmethod
-    def cpu(cls): return cls(noise_channels=16, gen_filters=(64, 32, 16, 8), critic_filters=(32, 64, 128),
-                             critic_padding=(1, 1, 1, 0), patch_size=32, batch_size=4, slices_per_axis=32, steps=300,
-                             n_patches=1200, every=50)
+    def cpu(cls): return cls()
 
     def __post_init__(self):
         if len(self.gen_padding) != len(self.gen_filters) + 1:

@@ -18,7 +18,7 @@ from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_fie
                                   correlation_length)
 from .ldm import load_model
 from .pipeline import train, bundled_model, preset
-from .lmpdd import reconstruct, per_axis_s2_errors, training_fractions
+from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fractions
 from .checkpoint import load_checkpoint
 from .ensemble import volume_descriptors, AXES
 from .baselines import (BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, SliceGANModel, train_mpdd,
@@ -27,8 +27,9 @@ from .baselines import (BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, S
 # %% auto #0
 __all__ = ['LOCK_NAME', 'BASELINE_NAMES', 'MAX_PHASES', 'GUIDE_CHECKPOINT', 'orthogonal_slices_image', 'FolderBusy',
            'output_folder', 'result_files', 'next_volume_index', 's2_numbers', 's2_check', 'write_results',
-           'load_weights', 'generate_volumes', 'reconstruct_to_files', 'demo', 'Terminated', 'baseline_config',
-           'read_label_volume', 'evaluate_volume', 'format_evaluation', 'write_evaluation', 'parse_objective', 'main']
+           'load_weights', 'lmpdd_config', 'generate_volumes', 'reconstruct_to_files', 'demo', 'Terminated',
+           'baseline_config', 'read_label_volume', 'evaluate_volume', 'format_evaluation', 'write_evaluation',
+           'parse_objective', 'main']
 
 # %% ../nbs/10_cli.ipynb #cdea63a1
 def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4,
@@ -220,12 +221,19 @@ def _baseline_name(model) -> str | None:
     "'MPDD' or 'SliceGAN' for a baseline model, None for microlad's."
     return BASELINE_NAMES[model.kind] if isinstance(model, (PixelDiffusion, SliceGANModel)) else None
 
+def lmpdd_config(steps: int | None = None, sampler: str | None = None) -> LMPDDConfig:
+    "`LMPDDConfig.cpu()` with the command line's `--steps` / `--sampler` (each only where given): the one place flags become a config."
+    return replace(LMPDDConfig.cpu(), **{k: v for k, v in dict(steps=steps, sampler=sampler).items() if v is not None})
+
 def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True, **kw) -> torch.Tensor:
-    """`n` label volumes `(n,D,H,W)` int64 from `model`: L-MPDD (`microlad.lmpdd.reconstruct`, `kw` its options) for
-    microlad weights, `microlad.baselines.generate` for a baseline (MPDD takes `steps`/`sampler`, SliceGAN neither).
-    Options a baseline cannot honour (`fractions`; a sampler for SliceGAN) are refused with a `ValueError`."""
+    """`n` label volumes `(n,D,H,W)` int64 from `model`: L-MPDD (`microlad.lmpdd.reconstruct` with `lmpdd_config(steps,
+    sampler)`; `fractions` passed on) for microlad weights, `microlad.baselines.generate` for a baseline (MPDD takes
+    `steps`/`sampler`, SliceGAN neither). Options a baseline cannot honour (`fractions`; a sampler for SliceGAN) are
+    refused with a `ValueError`."""
     name = _baseline_name(model)
-    if name is None: return reconstruct(model, shape=tuple(shape), n=n, seed=seed, progress=progress, **kw)
+    if name is None:
+        cfg = lmpdd_config(kw.pop("steps", None), kw.pop("sampler", None))
+        return reconstruct(model, shape=tuple(shape), n=n, seed=seed, config=cfg, progress=progress, **kw)
     if "fractions" in kw:
         raise ValueError(f"--match-fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
                          f"probabilities; {name} volumes are labelled by argmax (leave the option out)")
@@ -587,7 +595,8 @@ _GUIDE_CALLBACK = None          # test hook: called with each step's `StepRecord
 
 def _start_volume(model, a, ckpt: Path):
     "The volume `guide` starts from: a fresh reconstruction, or (resuming) a placeholder the checkpoint's volume replaces."
-    if not ckpt.exists(): return reconstruct(model, tuple(a.shape), n=1, seed=a.seed, steps=a.sampler_steps, progress=True)[0]
+    if not ckpt.exists(): return reconstruct(model, tuple(a.shape), n=1, seed=a.seed, config=lmpdd_config(steps=a.sampler_steps),
+                                             progress=True)[0]
     _say(f"resuming from step {load_checkpoint(ckpt)['step']} of {a.steps} ({ckpt})")
     return np.zeros(a.shape, np.int64)
 
@@ -621,8 +630,8 @@ def _guide_command(a) -> int:
     with output_folder(a.out, wait=a.wait, log=_say) as out:
         ckpt, t = out / GUIDE_CHECKPOINT, time.perf_counter()
         resumed, vol = ckpt.exists(), _start_volume(model, a, ckpt)
-        res = guide(vol, model, objectives, steps=a.steps, seed=a.seed, stats=stats, checkpoint=ckpt, callback=_GUIDE_CALLBACK,
-                    config=replace(SDSConfig.cpu(), checkpoint_every=a.save_every))
+        res = guide(vol, model, objectives, seed=a.seed, stats=stats, checkpoint=ckpt, callback=_GUIDE_CALLBACK,
+                    config=replace(SDSConfig.cpu(), steps=a.steps, checkpoint_every=a.save_every))
         if res.interrupted: return _stopped(res, ckpt)
         start = 0 if a.overwrite else next_volume_index(out)
         report = _guide_report(res, model, a, time.perf_counter() - t, start, resumed, names)

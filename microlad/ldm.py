@@ -28,42 +28,48 @@ __all__ = ['EpsFn', 'SAMPLERS', 'UNetConfig', 'DiffusionConfig', 'LDMTrainConfig
 # %% ../nbs/01_ldm.ipynb #f4fd00e3
 @dataclass
 class UNetConfig:
-    "Latent U-Net architecture; `channels` at 1, 1/2, 1/4 of the latent resolution."
+    "Latent U-Net architecture; `channels` at 1, 1/2, 1/4 of the latent resolution. `UNetConfig()` is the `cpu()` preset."
     latent_channels: int = 4
-    channels: tuple = (128, 128, 128)
-    n_res: int = 2
-    attention: tuple = (True, True, True)
+    channels: tuple = (48, 96, 96)
+    n_res: int = 1
+    attention: tuple = (False, True, True)
     time_dim: int = 64
-    groups: int = 32
+    groups: int = 8
 
     @classmethod
-    def paper(cls): return cls()
+    def paper(cls): return cls(channels=(128, 128, 128), n_res=2, attention=(True, True, True), groups=32)
     @classmethod
-    def cpu(cls): return cls(channels=(48, 96, 96), n_res=1, attention=(False, True, True), groups=8)
+    def cpu(cls): return cls()
 
 @dataclass
 class DiffusionConfig:
-    "DDPM noise schedule (linear β)."
+    "DDPM noise schedule (linear β). The paper's schedule runs on a CPU as it is: `paper()`, `cpu()` and `DiffusionConfig()` agree."
     T: int = 1000
     beta_start: float = 1e-4
     beta_end: float = 2e-2
 
-@dataclass
-class LDMTrainConfig:
-    "LDM optimisation settings (`patch_size`: side in pixels of the training crops, whose latents are `patch_size/4` wide)."
-    steps: int = 50000
-    batch_size: int = 64
-    lr: float = 2e-4
-    ema_decay: float = 0.999
-    n_patches: int = 2400
-    seed: int = 0
-    every: int = 1000
-    patch_size: int = 64
-
     @classmethod
     def paper(cls): return cls()
     @classmethod
-    def cpu(cls): return cls(steps=2000, batch_size=64, lr=1e-3, ema_decay=0.995, every=500)
+    def cpu(cls): return cls()
+
+@dataclass
+class LDMTrainConfig:
+    """LDM optimisation settings (`patch_size`: side in pixels of the training crops, whose latents are `patch_size/4` wide).
+    `LDMTrainConfig()` is the `cpu()` preset."""
+    steps: int = 2000
+    batch_size: int = 64
+    lr: float = 1e-3
+    ema_decay: float = 0.995
+    n_patches: int = 2400
+    seed: int = 0
+    every: int = 500
+    patch_size: int = 64
+
+    @classmethod
+    def paper(cls): return cls(steps=50000, batch_size=64, lr=2e-4, ema_decay=0.999, every=1000)
+    @classmethod
+    def cpu(cls): return cls()
 
     def __post_init__(self):
         if self.patch_size < 16 or self.patch_size % 16:

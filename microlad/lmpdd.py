@@ -5,7 +5,7 @@
 # %% ../nbs/02_lmpdd.ipynb #991e80ec
 from __future__ import annotations
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
@@ -227,19 +227,18 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
     return cur
 
 # %% ../nbs/02_lmpdd.ipynb #23196336
-def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, steps: int | None = None,
-                sampler: str | None = None, seed: int = 0, combine: str | None = None,
-                refine_iters: int | None = None, eta: float | None = None, config: LMPDDConfig | None = None,
+def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
                 progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None,
                 fractions=None):
     """Generate `n` volumes of `shape` `(D,H,W)` (sides multiples of 16) from a 2D latent diffusion model.
+    Every sampling and decoding setting comes from `config` (default `LMPDDConfig.cpu()`); to change one, pass
+    e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
     Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
     Labels are the argmax of the probabilities, or with `fractions` `(P,)` (e.g. the micrograph's phase
     fractions) `match_phase_fractions` of each volume.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
-    over = dict(steps=steps, sampler=sampler, combine=combine, refine_iters=refine_iters, eta=eta)
-    cfg = replace(config or LMPDDConfig.cpu(), **{k: v for k, v in over.items() if v is not None})
+    cfg = config or LMPDDConfig.cpu()
     stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
     probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,

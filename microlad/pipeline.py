@@ -5,7 +5,7 @@
 # %% ../nbs/09_pipeline.ipynb #ad9a24d3
 from __future__ import annotations
 import json, platform, time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
@@ -14,6 +14,9 @@ from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MAT
 from .vae import VAEConfig, VAETrainConfig, train_vae
 from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
                           training_latents, latent_moments)
+from .lmpdd import LMPDDConfig
+from .sds import SDSConfig
+from .fem import FEMConfig
 from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_checkpoint
 
 # %% auto #0
@@ -22,19 +25,24 @@ __all__ = ['Preset', 'preset', 'train', 'bundled_weights', 'bundled_model', 'add
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 @dataclass
 class Preset:
-    "Everything `train` needs to know about model size and optimisation."
+    """One preset of every config: model size and optimisation (what `train` reads), and the settings of
+    reconstruction (`lmpdd.reconstruct`), inverse design (`sds.guide`) and the diffusion solver (`fem`).
+    The last three default to their `cpu()` presets, so a training-only `Preset(...)` still works."""
     vae: VAEConfig
     vae_train: VAETrainConfig
     unet: UNetConfig
     ldm_train: LDMTrainConfig
     diffusion: DiffusionConfig
+    lmpdd: LMPDDConfig = field(default_factory=LMPDDConfig.cpu)
+    sds: SDSConfig = field(default_factory=SDSConfig.cpu)
+    fem: FEMConfig = field(default_factory=FEMConfig.cpu)
 
 def preset(name: str, n_phases: int) -> Preset:
-    "The `cpu` or `paper` preset for a micrograph with `n_phases` phases."
+    "The `cpu` or `paper` preset of every config, for a micrograph with `n_phases` phases."
     if name not in ("cpu", "paper"): raise ValueError(f"Unknown preset {name!r}; choose 'cpu' or 'paper'.")
-    f = lambda cls: getattr(cls, name)
-    return Preset(VAEConfig.cpu(n_phases) if name == "cpu" else VAEConfig.paper(n_phases), f(VAETrainConfig)(),
-                  f(UNetConfig)(), f(LDMTrainConfig)(), DiffusionConfig())
+    f = lambda cls: getattr(cls, name)()
+    return Preset(getattr(VAEConfig, name)(n_phases), f(VAETrainConfig), f(UNetConfig), f(LDMTrainConfig),
+                  f(DiffusionConfig), f(LMPDDConfig), f(SDSConfig), f(FEMConfig))
 
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
 def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, device=None, progress: bool = True,

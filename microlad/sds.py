@@ -23,9 +23,9 @@ from .fem import FEMConfig, effective_diffusivity
 from .checkpoint import save_checkpoint, load_checkpoint
 
 # %% auto #0
-__all__ = ['SHORTHANDS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity', 'TwoPointCorrelation',
-           'crop_descriptors', 'TrainingStats', 'training_stats', 'SDSConfig', 'volume_slices', 'put_slices',
-           'straight_through', 'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss',
+__all__ = ['SHORTHANDS', 'SDS_FEM', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity',
+           'TwoPointCorrelation', 'crop_descriptors', 'TrainingStats', 'training_stats', 'SDSConfig', 'volume_slices',
+           'put_slices', 'straight_through', 'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss',
            'objective_losses', 'step_loss', 'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory',
            'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
 
@@ -140,13 +140,15 @@ class SurfaceArea(Objective):
     def value(self, probs, plane_axes=(1, 2)): return surface_area(probs[:, self.phase])
 
 # %% ../nbs/03_sds.ipynb #dc5c7e04
+SDS_FEM = FEMConfig(tol=3e-5, max_iter=500)   # slice D_e inside SDS: looser than FEMConfig.cpu() (D_e to ~1e-4 relative, see 04_fem)
+
 @dataclass
 class Diffusivity(Objective):
     """Relative effective diffusivity D_e of `phase` from the 2D FEM on each slice, along volume `axis`
     (0, 1, 2; slices that do not contain it are skipped) or, `axis=None`, along both in-plane
     directions of every slice. Loss on the relative error, units of 1 %."""
     axis: int | None = None
-    fem: FEMConfig | None = field(default=None, repr=False)   # solver settings (default `FEMConfig.cpu()`)
+    fem: FEMConfig | None = field(default=None, repr=False)   # solver settings (default `SDS_FEM`)
     key: ClassVar[str] = "de"
     scale: ClassVar[float] = 0.01
     relative: ClassVar[bool] = True
@@ -160,7 +162,7 @@ class Diffusivity(Objective):
     def value(self, probs, plane_axes=(1, 2)):
         dirs = (0, 1) if self.axis is None else tuple(i for i, a in enumerate(plane_axes) if a == self.axis)
         if not dirs: return None
-        f, cfg = probs[:, self.phase], self.fem or FEMConfig.cpu()
+        f, cfg = probs[:, self.phase], self.fem or SDS_FEM
         if len(dirs) == 2 and f.shape[-1] == f.shape[-2]:           # square slices: both directions in one batched solve
             return effective_diffusivity(torch.cat([f, f.transpose(-1, -2)]), 0, cfg).view(2, -1).mean(0)
         return torch.stack([effective_diffusivity(f, d, cfg) for d in dirs]).mean(0)
@@ -228,7 +230,7 @@ def crop_descriptors(x, keys=("vf", "sa", "de"), n_phases: int | None = None, fe
             f = x[:, ph].float() if x.is_floating_point() else (x == ph).float()
             if "vf" in keys: out["vf"][ph] = volume_fraction(f)
             if "sa" in keys: out["sa"][ph] = surface_area(f)
-            if "de" in keys: out["de"][ph] = torch.cat([effective_diffusivity(f, d, fem or FEMConfig.cpu()) for d in directions])
+            if "de" in keys: out["de"][ph] = torch.cat([effective_diffusivity(f, d, fem or SDS_FEM) for d in directions])
     return out
 
 # %% ../nbs/03_sds.ipynb #112d8945
@@ -599,9 +601,9 @@ class _Run:
         return SDSResult(vol, vol.argmax(0), self.history, self.done, self.interrupted, objectives, self.feedback.state_dict())
 
 # %% ../nbs/03_sds.ipynb #25ad49d9
-def _settings(config: SDSConfig | None, model: LatentDiffusion, **over) -> SDSConfig:
-    "`config` (default `SDSConfig.cpu()`) with the non-`None` overrides, checked against the model's schedule."
-    cfg = replace(config or SDSConfig.cpu(), **{k: v for k, v in over.items() if v is not None})
+def _settings(config: SDSConfig | None, model: LatentDiffusion) -> SDSConfig:
+    "`config` (default `SDSConfig.cpu()`), checked against the model's schedule."
+    cfg = config or SDSConfig.cpu()
     if cfg.t_range[1] >= model.sched.T: raise ValueError(f"t_range {cfg.t_range} must lie in [0, {model.sched.T - 1}] (the model has T={model.sched.T})")
     return cfg
 
@@ -617,16 +619,15 @@ def _resolved(objectives, model: LatentDiffusion, stats: TrainingStats | None) -
     return objectives
 
 # %% ../nbs/03_sds.ipynb #31086590
-def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] = (), steps: int | None = None,
-          lr: float | None = None, t_range=None, slices_per_step: int | None = None, seed: int = 0,
+def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] = (), *, seed: int = 0,
           config: SDSConfig | None = None, stats: TrainingStats | None = None, progress: bool = True,
           checkpoint=None, resume: bool = True, callback: Callable | None = None) -> SDSResult:
     """Steer a volume (probabilities `(P,D,H,W)` or labels `(D,H,W)`) towards `objectives` with score distillation.
-    `steps`, `lr`, `t_range`, `slices_per_step` override `config` (default `SDSConfig.cpu()`); `'+'`/`'++'` targets are
-    resolved with `stats` (default `training_stats(model)`). `checkpoint`: a path written every `config.checkpoint_every`
+    Every setting (steps, lr, t_range, slices per step, ...) comes from `config` (default `SDSConfig.cpu()`; change one
+    with e.g. `config=replace(SDSConfig.cpu(), steps=200)`); `'+'`/`'++'` targets are resolved with `stats` (default `training_stats(model)`). `checkpoint`: a path written every `config.checkpoint_every`
     steps, at the end and on interrupt; with `resume`, an existing one is continued. `callback(record)` gets each step's
     `StepRecord`. A `KeyboardInterrupt` stops cleanly and returns the volume so far (`interrupted=True`)."""
-    cfg = _settings(config, model, steps=steps, lr=lr, t_range=t_range, slices_per_step=slices_per_step)
+    cfg = _settings(config, model)
     objectives = _resolved(objectives, model, stats)
     names = _labels_unique(objectives)
     run = _Run(_as_volume(volume_probs, model.n_phases, model.device), objectives, names, cfg, seed, checkpoint, resume)

@@ -25,36 +25,39 @@ __all__ = ['VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE'
 # %% ../nbs/00_vae.ipynb #549d8d89
 @dataclass
 class VAEConfig:
-    "VAE architecture. `channels` are the widths at full, 1/2 and 1/4 resolution."
+    """VAE architecture. `channels` are the widths at full, 1/2 and 1/4 resolution.
+    Like every config class: `VAEConfig()` is `VAEConfig.cpu()` (CPU-sized), `paper()` the paper's size;
+    both presets take the micrograph's phase count, `VAEConfig.cpu(n_phases)`."""
     n_phases: int = 2
-    channels: tuple = (128, 128, 256)
-    n_res: int = 2
+    channels: tuple = (16, 32, 64)
+    n_res: int = 1
     attention: bool = True
     latent_channels: int = 4
-    groups: int = 32
+    groups: int = 8
 
     @classmethod
-    def paper(cls, n_phases=2): return cls(n_phases=n_phases)
+    def paper(cls, n_phases=2): return cls(n_phases=n_phases, channels=(128, 128, 256), n_res=2, attention=True,
+                                           latent_channels=4, groups=32)
     @classmethod
-    def cpu(cls, n_phases=2): return cls(n_phases=n_phases, channels=(16, 32, 64), n_res=1, groups=8)
+    def cpu(cls, n_phases=2): return cls(n_phases=n_phases)
 
 @dataclass
 class VAETrainConfig:
-    "VAE optimisation settings (batch of one-hot crops, Adam)."
-    steps: int = 20000
-    batch_size: int = 32
-    lr: float = 2e-4
-    kl_weight: float = 0.5
+    "VAE optimisation settings (batch of one-hot crops, Adam); `VAETrainConfig()` is the `cpu()` preset."
+    steps: int = 1500
+    batch_size: int = 16
+    lr: float = 1e-3
+    kl_weight: float = 1e-4
     patch_size: int = 64
     n_patches: int = 2400
     seed: int = 0
-    every: int = 500
+    every: int = 250
     equivariance_weight: float = 0.0   # λ_eq of `equivariance_loss` (0: the paper's loss)
 
     @classmethod
-    def paper(cls): return cls()
+    def paper(cls): return cls(steps=20000, batch_size=32, lr=2e-4, kl_weight=0.5, every=500)
     @classmethod
-    def cpu(cls): return cls(steps=1500, batch_size=16, lr=1e-3, kl_weight=1e-4, every=250)
+    def cpu(cls): return cls()
 
 # %% ../nbs/00_vae.ipynb #9d19546c
 def norm(ch: int, groups: int) -> nn.GroupNorm:

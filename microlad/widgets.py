@@ -206,11 +206,12 @@ class ReconstructPanel(_BackgroundPanel):
                               W.HBox([self.progress, self.status]), self.iso, self.slices, W.HBox([self.path, self.export_button])])
 
     def settings(self) -> dict:
-        "The widget values, validated: `{'shape', 'steps', 'refine_iters', 'seed'}`."
+        "The widget values, validated: `{'shape', 'seed', 'config'}`, `config` the cpu recipe with the fields' steps and refine passes."
         s = _int(self.size, "cube side", 16)
         if s % 16: raise ValueError(f"cube side must be a multiple of 16 (the latent side must be a multiple of 4), got {s}")
-        return dict(shape=(s, s, s), steps=_int(self.steps, "DDIM steps", 1), refine_iters=_int(self.refine, "refine passes", 0),
-                    seed=_int(self.seed, "seed", 0))
+        cfg = dataclasses.replace(LMPDDConfig.cpu(), steps=_int(self.steps, "DDIM steps", 1),
+                                  refine_iters=_int(self.refine, "refine passes", 0))
+        return dict(shape=(s, s, s), seed=_int(self.seed, "seed", 0), config=cfg)
 
     def run(self):
         "Validate the settings and reconstruct one volume (in a thread unless `threaded=False`); the result is shown and kept in `volume`."
@@ -323,20 +324,22 @@ def _default_guide(*args, **kwargs):
 
 class SDSPanel(_BackgroundPanel):
     """Score-distillation inverse-design panel over `guide_fn` (default `microlad.sds.guide`), run in a
-    background thread (`threaded=False`: in the caller's thread) with a Stop button. `guide_kwargs`
-    (e.g. `t_range`, `config`) are passed to every call. The fields start at `SDSConfig.cpu()` and the
-    default objective weight; after a run `compare` (table) and `compare_image` show the whole volume before/after."""
+    background thread (`threaded=False`: in the caller's thread) with a Stop button. `guide_kwargs` are passed to
+    every call; its `config` (default `SDSConfig.cpu()`) is the recipe: the lr, steps and slices fields start at its
+    values and replace them in the `config` each run passes; the weights start at the default objective weight.
+    After a run `compare` (table) and `compare_image` show the whole volume before/after."""
     def __init__(self, model=None, volume=None, guide_fn: Callable | None = None, reconstruct_fn: Callable | None = None,
                  objective_fn: Callable = make_objective, save_fn: Callable = save_volume, stats=None,
                  threaded: bool = True, plot_every: int = 1, size: int = 64, guide_kwargs: dict | None = None):
         super().__init__(threaded)
         self.stop_message = "stopping after this step…"
         self.guide_kwargs = dict(guide_kwargs or {})
+        self.config = self.guide_kwargs.pop("config", None) or SDSConfig.cpu()
         self.model, self.volume, self.stats, self.result = model, volume, stats, None
         self.guide_fn, self.reconstruct_fn = guide_fn or _default_guide, reconstruct_fn or _default_reconstruct
         self.objective_fn, self.save_fn, self.plot_every, self.size = objective_fn, save_fn, plot_every, size
         self.objectives = []
-        st, cfg = dict(description_width="110px"), SDSConfig.cpu()
+        st, cfg = dict(description_width="110px"), self.config
         w0 = {f.name: f.default for f in dataclasses.fields(Objective)}["weight"]
         self.kind = W.Dropdown(options=list(OBJECTIVES), description="objective", style=st)
         self.phase = W.IntText(1, description="phase", style=st)
@@ -394,9 +397,10 @@ class SDSPanel(_BackgroundPanel):
 
     # -- running
     def settings(self) -> dict:
-        "The validated run settings passed to `guide_fn`."
-        return dict(steps=_int(self.steps, "steps", 1), lr=_pos(self.lr, "lr"),
-                    slices_per_step=_int(self.slices, "slices / step", 1), seed=_int(self.seed, "seed", 0))
+        "The validated run settings passed to `guide_fn`: `{'seed', 'config'}`, `config` the panel's recipe with the fields' values."
+        cfg = dataclasses.replace(self.config, steps=_int(self.steps, "steps", 1), lr=_pos(self.lr, "lr"),
+                                  slices_per_step=_int(self.slices, "slices / step", 1))
+        return dict(seed=_int(self.seed, "seed", 0), config=cfg)
 
     def run(self):
         "Validate the inputs and start `guide_fn` (in a thread unless `threaded=False`)."
@@ -407,7 +411,7 @@ class SDSPanel(_BackgroundPanel):
         if self.volume is None:
             s = self.size
             if s % 16: raise ValueError(f"size must be a multiple of 16, got {s}")
-        self.progress.max, self.progress.value = kw["steps"], 0
+        self.progress.max, self.progress.value = kw["config"].steps, 0
         self._start(objs, kw)
 
     def _resolve(self, objs):
@@ -431,7 +435,7 @@ class SDSPanel(_BackgroundPanel):
             targets = {o.label: float(o.target) for o in objs if not isinstance(o.target, str) and o.key != "s2"}
             replace_figure(self.loss_fig, sds_progress_figure({"step": [], "loss": [], **{o.label: [] for o in objs}}, targets))
             vol = self._start_volume(kw["seed"])
-            self.say("busy", f"running {kw['steps']} steps…")
+            self.say("busy", f"running {kw['config'].steps} steps…")
             t0 = time.perf_counter()
             res = self.guide_fn(vol, self.model, objs, progress=False, callback=self._on_step, **self.guide_kwargs, **kw)
             self.result, secs = res, time.perf_counter() - t0
@@ -439,7 +443,7 @@ class SDSPanel(_BackgroundPanel):
             self.say("busy", "measuring the whole volume before and after…")
             self._show_comparison(vol, res, objs)
             stopped = bool(getattr(res, "interrupted", False))
-            self.say("ok", f"{'stopped after' if stopped else 'done:'} {getattr(res, 'step', kw['steps'])} steps in {secs:.1f} s")
+            self.say("ok", f"{'stopped after' if stopped else 'done:'} {getattr(res, 'step', kw['config'].steps)} steps in {secs:.1f} s")
         except Exception as e: self.say("error", _error_text(e))
 
     def _on_step(self, rec):

@@ -151,9 +151,9 @@ from microlad.pipeline import Preset
 from microlad.vae import VAEConfig, VAETrainConfig
 from microlad.ldm import UNetConfig, LDMTrainConfig, DiffusionConfig
 def tiny(name, P):                  # the cpu preset shrunk to seconds; everything else is the real command
-    return Preset(VAEConfig(P, (8, 8, 16), 1, True, 4, 4), VAETrainConfig(steps=20, batch_size=4, n_patches=16, every=5),
+    return Preset(VAEConfig(P, (8, 8, 16), 1, True, 4, 4), VAETrainConfig(steps=20, batch_size=4, lr=2e-4, kl_weight=0.5, n_patches=16, every=5),
                   UNetConfig(channels=(16, 16, 16), n_res=1, attention=(False, False, True), groups=4),
-                  LDMTrainConfig(steps=5, batch_size=8, n_patches=16, every=5), DiffusionConfig(T=50))
+                  LDMTrainConfig(steps=5, batch_size=8, lr=2e-4, ema_decay=0.999, n_patches=16, every=5), DiffusionConfig(T=50))
 """
 exec(TINY_PRESET)
 

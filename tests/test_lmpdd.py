@@ -1,5 +1,6 @@
 "L-MPDD checks too slow for the notebook: larger and non-cubic volumes, memory-bounded chunking, shipped weights."
 import pytest
+from dataclasses import replace
 import torch
 
 from microlad.lmpdd import LMPDDConfig, reconstruct, decode_volume, sample_latent_volume, slice_change_rate
@@ -17,7 +18,7 @@ def tiny():
 
 @pytest.mark.parametrize("shape", [(64, 64, 128), (128, 128, 128), (16, 48, 32)])
 def test_shapes(tiny, shape):
-    lab, pr = reconstruct(tiny, shape, n=1, steps=2, refine_iters=1, progress=False, return_probs=True)
+    lab, pr = reconstruct(tiny, shape, n=1, config=replace(LMPDDConfig.cpu(), steps=2, refine_iters=1), progress=False, return_probs=True)
     assert lab.shape == (1, *shape) and lab.dtype == torch.int64
     assert pr.shape == (1, 3, *shape)
     torch.testing.assert_close(pr.sum(1), torch.ones(1, *shape), atol=1e-5, rtol=0)
@@ -34,9 +35,9 @@ def test_batched_equals_chunked(tiny):
 
 def test_seed_independent_of_n(tiny):
     "Different seeds give different volumes; the same seed the same, run to run."
-    a = reconstruct(tiny, (32, 32, 32), n=2, steps=2, refine_iters=0, seed=5, progress=False)
-    b = reconstruct(tiny, (32, 32, 32), n=2, steps=2, refine_iters=0, seed=5, progress=False)
-    c = reconstruct(tiny, (32, 32, 32), n=2, steps=2, refine_iters=0, seed=6, progress=False)
+    a = reconstruct(tiny, (32, 32, 32), n=2, config=replace(LMPDDConfig.cpu(), steps=2, refine_iters=0), seed=5, progress=False)
+    b = reconstruct(tiny, (32, 32, 32), n=2, config=replace(LMPDDConfig.cpu(), steps=2, refine_iters=0), seed=5, progress=False)
+    c = reconstruct(tiny, (32, 32, 32), n=2, config=replace(LMPDDConfig.cpu(), steps=2, refine_iters=0), seed=6, progress=False)
     assert torch.equal(a, b) and not torch.equal(a, c)
 
 

@@ -6,6 +6,7 @@ received and what the figures show. Invalid input must end up as a message in th
 `status`, never as an exception."""
 import io, json, time
 from types import SimpleNamespace
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -16,7 +17,8 @@ pytest.importorskip("anywidget", reason="plotly FigureWidget needs anywidget")
 from microlad.widgets import (ReconstructPanel, SDSPanel, UMAPExplorer, make_objective, parse_target, labels_png,
                               placeholder_png, close_panels)
 from microlad.data import load_volume
-from microlad.sds import StepRecord
+from microlad.sds import StepRecord, SDSConfig
+from microlad.lmpdd import LMPDDConfig
 
 
 def _volume(shape=(32, 32, 32), n_phases=2):
@@ -35,9 +37,10 @@ class FakeReconstruct:
 class FakeGuide:
     "Records its arguments, drives the callback like `microlad.sds.guide`, honours KeyboardInterrupt."
     def __init__(self, delay=0.0): self.calls, self.delay = [], delay
-    def __call__(self, vol, model, objectives, *, steps, lr, slices_per_step, seed, progress, callback, **extra):
-        self.calls.append(dict(vol=vol, model=model, objectives=list(objectives), steps=steps, lr=lr,
-                               slices_per_step=slices_per_step, seed=seed, progress=progress, extra=extra))
+    def __call__(self, vol, model, objectives, *, seed, config, progress, callback, **extra):
+        steps = config.steps
+        self.calls.append(dict(vol=vol, model=model, objectives=list(objectives), steps=steps, lr=config.lr,
+                               slices_per_step=config.slices_per_step, seed=seed, progress=progress, config=config, extra=extra))
         v = torch.as_tensor(np.asarray(vol))
         probs = torch.nn.functional.one_hot(v, 2).permute(3, 0, 1, 2).float()
         done, interrupted = 0, False
@@ -67,7 +70,8 @@ def test_reconstruct_panel_passes_settings_and_draws():
     assert is_ok(p), p.status.value
     c = fake.calls[-1]
     assert c["shape"] == (48, 48, 48)
-    assert (c["n"], c["steps"], c["refine_iters"], c["seed"], c["progress"]) == (1, 9, 1, 11, False)
+    assert (c["n"], c["config"].steps, c["config"].refine_iters, c["seed"], c["progress"]) == (1, 9, 1, 11, False)
+    assert c["config"] == replace(LMPDDConfig.cpu(), steps=9, refine_iters=1)     # every other knob: the cpu recipe
     assert c["callback"] == p._on_progress          # drives the progress bar and the Stop button
     assert p.volume.shape == (48, 48, 48)
     # one isosurface per phase, three slice heatmaps showing the middle slices, one slider per axis
@@ -89,7 +93,7 @@ def test_reconstruct_panel_loads_named_model_and_reports_errors():
     p.name.value = "porous"
     p.size.value = 32
     p.run_button.click()
-    assert loaded == ["porous"] and fake.calls[-1]["model"] == "porous-model" and is_ok(p)
+    assert loaded == [p.name.options[0]] and fake.calls[-1]["model"] == "porous-model" and is_ok(p)   # the first micrograph listed
     p.name.value = "anode"
     p.run_button.click()
     assert is_error(p) and "No bundled weights" in p.status.value and len(fake.calls) == 1
@@ -142,7 +146,8 @@ def test_reconstruct_panel_feeds_sds_panel():
 def test_reconstruct_panel_threaded_progress_and_stop():
     "Threaded (the default): the callback moves the progress bar; Stop ends the run and keeps the old volume."
     calls = []
-    def slow(model, shape, *, n, progress, callback, steps, refine_iters, seed):
+    def slow(model, shape, *, n, progress, callback, config, seed):
+        steps = config.steps
         calls.append(steps)
         for i in range(1, steps + 1):
             time.sleep(0.01); callback("sample", i, steps)
@@ -179,7 +184,8 @@ def test_parse_target_and_make_objective():
 def test_sds_panel_passes_objectives_and_settings():
     g = FakeGuide()
     vol = _volume()
-    p = SDSPanel(model="M", volume=vol, guide_fn=g, threaded=False, guide_kwargs=dict(t_range=(100, 300)))
+    p = SDSPanel(model="M", volume=vol, guide_fn=g, threaded=False,
+                 guide_kwargs=dict(config=replace(SDSConfig.cpu(), t_range=(100, 300)), checkpoint="run.ckpt"))
     p.w_m.value, p.w_p.value = 5.0, 0.5          # w_M goes to descriptor objectives, w_P to the property
     p.kind.value, p.phase.value, p.target.value = "volume fraction", 1, "0.6"
     p.add_button.click()
@@ -191,7 +197,8 @@ def test_sds_panel_passes_objectives_and_settings():
     c = g.calls[-1]
     assert c["vol"] is vol and c["model"] == "M"
     assert (c["steps"], c["lr"], c["slices_per_step"], c["seed"], c["progress"]) == (7, 0.01, 3, 2, False)
-    assert c["extra"] == dict(t_range=(100, 300))
+    assert c["config"] == replace(SDSConfig.cpu(), t_range=(100, 300), steps=7, lr=0.01, slices_per_step=3)
+    assert c["extra"] == dict(checkpoint="run.ckpt")              # other guide_kwargs are passed on as they are
     assert [(o.label, o.target, o.weight) for o in c["objectives"]] == [("V_f[1]", 0.6, 5.0), ("D_e[0]", 0.2, 0.5)]
     assert p.progress.value == 7
     # the final figure holds the returned history: loss and one trace per objective, targets as lines
