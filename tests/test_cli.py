@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from cli_helpers import run, one_error_line
 from PIL import Image
 
 from microlad.checkpoint import load_checkpoint
@@ -20,16 +22,6 @@ TINY = ["--shape", "16", "16", "16", "--steps", "2"]
 PYTHON_ONLY = ("n_phases", "max_phases", "min_size", "patch_size", "refine_iters", "batch_size", "match_fractions")
 
 
-def run(argv, capsys):
-    rc = main([str(a) for a in argv])
-    o, e = capsys.readouterr()
-    return rc, o, e
-
-
-def one_error_line(err: str) -> str:
-    "The message of a one-line `microlad: error:` (fails on a traceback or several lines)."
-    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("microlad: error: "), err
-    return err[len("microlad: error: "):-1]
 
 
 @pytest.mark.parametrize("n, why", [("-1", "got -1"), ("0", "got 0"), ("two", "got 'two'")])

@@ -6,6 +6,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from cli_helpers import run, one_error_line
+
 import microlad.cli as cli
 from microlad.baselines import MPDDConfig, SliceGANConfig, load_baseline
 from microlad.checkpoint import load_checkpoint
@@ -22,15 +24,6 @@ def tiny_config(method, preset_name, n_phases):
     return replace(TINY[method], n_phases=n_phases)
 
 
-def run(argv, capsys):
-    rc = main([str(a) for a in argv])
-    o, e = capsys.readouterr()
-    return rc, o, e
-
-
-def one_error_line(err: str) -> str:
-    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("microlad: error: "), err
-    return err[len("microlad: error: "):-1]
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,16 @@
 hand-computed values and on bad inputs, `--voxel-size`/`--phase-names` in the TIFF (read back with tifffile) and VTI
 metadata, and `guide`: targets, outputs, SIGTERM and Ctrl-C with the checkpoint saved, then resumed to the same volume
 as an uninterrupted run."""
-import json, math, os, signal
-from pathlib import Path
+import json, os, signal
 
 import numpy as np
 import pytest
+
+from cli_helpers import run, one_error_line
 import tifffile
 
 from microlad import cli
 from microlad.checkpoint import load_checkpoint
-from microlad.cli import main
 from microlad.data import default_micrograph, save_volume
 from microlad.pipeline import bundled_weights
 
@@ -20,16 +20,6 @@ MIC = str(default_micrograph("porous"))
 GUIDE = ["guide", "--weights", W, "--shape", "16", "16", "16", "--sampler-steps", "2", "--target", "vf:pore=0.45"]
 
 
-def run(argv, capsys):
-    rc = main([str(a) for a in argv])
-    o, e = capsys.readouterr()
-    return rc, o, e
-
-
-def one_error_line(err: str) -> str:
-    "The message of a one-line `microlad: error:` (fails on a traceback or several lines)."
-    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("microlad: error: "), err
-    return err[len("microlad: error: "):-1]
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cli_helpers import run
+
 from microlad.cli import main, LOCK_NAME
 from microlad.data import load_volume, default_micrograph
 from microlad.pipeline import bundled_weights
@@ -22,12 +24,6 @@ TINY = ["--shape", "16", "16", "16", "--steps", "2"]
 def recon(out, *extra):
     return ["reconstruct", "--weights", W, "--out", str(out), *TINY, *extra]
 
-
-def run(argv, capsys):
-    "main(argv) -> (exit code, stdout, stderr)."
-    rc = main([str(a) for a in argv])
-    o, e = capsys.readouterr()
-    return rc, o, e
 
 
 def snapshot(folder) -> dict:
