@@ -1,35 +1,47 @@
 """Table B.1 on this machine: microlad (VAE + LDM + L-MPDD), pixel-space MPDD and SliceGAN trained on the same
-micrograph under the same CPU time budget, scored by the same code against the same held-out crops.
+micrograph with the same CPU-time budget, scored by the same code against the same held-out crops (and, for the
+synthetic micrographs, against the 3D truth their generator makes).
 
-    # full run (hours): microlad's shipped weights; each baseline trains as long as microlad did (train_log.json)
-    python bench/bench_baselines.py --micrograph porous --weights data/weights/porous --n 10 --side 64
-    python bench/bench_baselines.py --micrograph ../shared/data/sandstone_256.npy --budget-min 30 --n 10
-    # smoke test (a minute): a few training steps, one 32³ volume
-    python bench/bench_baselines.py --micrograph anode --weights data/weights/anode --max-steps 3 --n 1 --side 32 --no-tau
+One method per process (run two side by side, one thread each), each writing `OUT/<micrograph>/<method>.json`;
+`--table OUT` prints Table B.1 from those files:
 
-Per method and phase: V_f (micrograph's beside it), S₂ ε_rel % (`microlad.cli.s2_numbers`: the volumes' slice-wise
-S₂ against 64 held-out 64×64 crops of the micrograph, the code of microlad's own report), τ per axis
-(`microlad.ensemble.volume_descriptors`, mean over the percolating volumes, with how many percolate), training
-time and generation time per volume. The paper's Table B.1 (three-phase, RTX 4090) is printed beside it.
-`--budget-min`: training time for each baseline (default: microlad's training time from the weights'
-train_log.json). Without `--weights`, microlad is trained with the cpu preset (`--max-steps` caps its steps too)."""
+    python bench/bench_baselines.py --micrograph anode --method slicegan --budget-min 8 --threads 1 --truth three_phase
+    python bench/bench_baselines.py --micrograph ../shared/data/sandstone_256.npy --method mpdd --budget-min 8 --n 4
+    python bench/bench_baselines.py --micrograph sofc_anode --method shipped --weights data/weights/sofc_anode
+    python bench/bench_baselines.py --table runs/bench_baselines
+    # smoke test (seconds): a 3-second budget, one 32³ volume
+    python bench/bench_baselines.py --micrograph anode --method slicegan --budget-min 0.05 --n 1 --side 32 --no-tau
+
+Methods: `microlad` (the cpu preset trained under the budget: `pipeline.train(time_budget_s=...)`, 45 % VAE),
+`mpdd`, `slicegan` (their cpu presets under the budget), `shipped` (microlad's shipped weights, `--weights`, trained
+to the end of the cpu preset: not an equal-budget row). The budget counts CPU seconds of the process
+(`--clock cpu`, default) so that what else runs on the machine does not change it.
+
+Per phase: V_f (micrograph's beside it), S₂ ε_rel % (`microlad.cli.s2_numbers`: the volumes' slice-wise S₂ against 64
+held-out 64×64 crops of the micrograph, the code of microlad's own report; floor = training-band crops vs the same
+held-out crops), τ per axis (`microlad.ensemble.volume_descriptors`, mean over the percolating volumes, with how
+many percolate), training steps and CPU time, generation time per volume. With `--truth grf|three_phase`
+(`microlad.truth`, 192³, seed 100: the 3D structures whose planar slices have the bundled porous / anode
+micrographs' statistics) also max 3D S₂ ε_rel against the truth per phase (`truth.truth_report`)."""
 import argparse, json, os, platform, time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np, torch
 
-from microlad.data import read_micrograph, default_micrograph, DEFAULT_MICROGRAPHS, fingerprint
+from microlad.data import read_micrograph, default_micrograph, DEFAULT_MICROGRAPHS, fingerprint, atomic_write
 from microlad.cli import s2_numbers
 from microlad.ensemble import volume_descriptors, AXES
 from microlad.ldm import load_model
 from microlad.lmpdd import reconstruct
-from microlad.pipeline import train as train_microlad, preset
+from microlad.pipeline import train as train_microlad
 from microlad.baselines import MPDDConfig, SliceGANConfig, train_mpdd, train_slicegan, generate
+from microlad.truth import grf_volume, three_phase_volume, truth_report
 
-PAPER_B1 = {"microlad": "max S2 eps_rel 6.13 %, < 10 s per 64³ volume (RTX 4090)",
-            "mpdd": "max S2 eps_rel 12.44 %, ~30 min per 64³ volume",
-            "slicegan": "max S2 eps_rel 11.01 %"}
+PAPER_B1 = {"microlad": 6.13, "mpdd": 12.44, "slicegan": 11.01}   # max S2 eps_rel %, three-phase SOFC anode, RTX 4090
+PAPER_GEN = {"microlad": "< 10 s", "mpdd": "~30 min", "slicegan": "-"}
+TRUTHS = {"grf": grf_volume, "three_phase": three_phase_volume}
+TRUTH_SIDE, TRUTH_SEED = 192, 100
 
 
 def micrograph_path(name_or_path: str) -> Path:
@@ -37,107 +49,130 @@ def micrograph_path(name_or_path: str) -> Path:
     return default_micrograph(name_or_path) if name_or_path in DEFAULT_MICROGRAPHS else Path(name_or_path)
 
 
-def get_microlad(a, labels, out: Path):
-    "(model, training seconds, how the time was obtained)."
-    if a.weights:
-        log = Path(a.weights) / "train_log.json"
-        secs = json.loads(log.read_text()) if log.exists() else {}
-        t = secs.get("vae_seconds", float("nan")) + secs.get("ldm_seconds", float("nan"))
-        model = load_model(a.weights, device="cpu")
-        if model.fingerprint != fingerprint(labels):
-            print(f"# WARNING: {a.weights} was trained on another image (fingerprint {model.fingerprint}): microlad's "
-                  "row is not a same-data comparison")
-        return model, t, f"from {log}"
-    p = preset("cpu", int(labels.max()) + 1)
-    if a.max_steps:
-        p.vae_train = replace(p.vae_train, steps=a.max_steps, every=a.max_steps)
-        p.ldm_train = replace(p.ldm_train, steps=a.max_steps, every=a.max_steps)
-    t0 = time.perf_counter()
-    model = train_microlad(labels, out / "microlad", "cpu", device="cpu", progress=not a.quiet, p=p)
-    return model, time.perf_counter() - t0, "measured"
+def train_method(a, labels, out: Path):
+    "(model, steps description, CPU seconds, wall seconds) for `a.method` under `a.budget_min` CPU minutes."
+    c0, t0, budget = time.process_time(), time.perf_counter(), a.budget_min * 60
+    if a.method == "shipped":
+        return load_model(a.weights, device="cpu"), "cpu preset to the end (shipped weights)", float("nan"), float("nan")
+    if a.method == "microlad":
+        model = train_microlad(labels, out, "cpu", device="cpu", progress=not a.quiet, time_budget_s=budget, budget_clock=a.clock)
+        b = json.loads((out / "train_log.json").read_text())["budget"]
+        steps = f"VAE {b['vae_steps']} + LDM {b['ldm_steps']}"
+    else:
+        cfg = replace(MPDDConfig.cpu() if a.method == "mpdd" else SliceGANConfig.cpu(), steps=10 ** 9)
+        fn = train_mpdd if a.method == "mpdd" else train_slicegan
+        model = fn(labels, cfg, out, device="cpu", progress=not a.quiet, time_budget_s=budget, budget_clock=a.clock)
+        steps = str(len(model.history["loss" if a.method == "mpdd" else "gen"]))
+    return model, steps, time.process_time() - c0, time.perf_counter() - t0
 
 
-def train_baseline(method: str, a, labels, out: Path, budget_s: float):
-    "(model, training seconds) for 'mpdd' or 'slicegan' under `budget_s` seconds (and `--max-steps`)."
-    cfg = MPDDConfig.cpu() if method == "mpdd" else SliceGANConfig.cpu()
-    cfg = replace(cfg, steps=a.max_steps or 10 ** 9, every=min(cfg.every, a.max_steps or cfg.every))
-    fn = train_mpdd if method == "mpdd" else train_slicegan
-    t0 = time.perf_counter()
-    model = fn(labels, cfg, out / method, device="cpu", progress=not a.quiet, time_budget_s=budget_s)
-    return model, time.perf_counter() - t0
-
-
-def generate_volumes(method: str, model, a) -> tuple[np.ndarray, float]:
-    "`--n` label volumes `(n, side, side, side)` and the mean seconds per volume."
+def generate_volumes(model, a) -> tuple[np.ndarray, float]:
+    "`--n` label volumes `(n, side, side, side)` and the mean wall seconds per volume."
     shape, vols, t0 = (a.side,) * 3, [], time.perf_counter()
     for i in range(a.n):
-        if method == "microlad": v = reconstruct(model, shape, n=1, seed=a.seed + i, progress=False)[0]
+        if a.method in ("microlad", "shipped"): v = reconstruct(model, shape, n=1, seed=a.seed + i, progress=False)[0]
         else: v = generate(model, shape, n=1, seed=a.seed + i)[0]
         vols.append(v.cpu().numpy())
     return np.stack(vols), (time.perf_counter() - t0) / a.n
 
 
-def score(vols: np.ndarray, labels: np.ndarray, with_tau: bool) -> dict:
-    "S₂/V_f numbers (`s2_numbers`) and per-phase, per-axis mean τ over the percolating volumes."
+def score(vols: np.ndarray, labels: np.ndarray, a) -> dict:
+    "S₂/V_f numbers, per-phase per-axis τ over the percolating volumes, and the 3D-truth S₂ errors (JSON-ready)."
     s = s2_numbers(vols, labels)
     P = len(s["rows"])
-    tau = {}
-    if with_tau:
+    res = dict(vf=[float(x) for x in s["vf_volume"]], vf_img=[float(x) for x in s["vf_micrograph"]],
+               s2=[r.eps_rel for r in s["rows"]], floor=[r.eps_rel for r in s["floor"]], tau={}, truth=None)
+    if not a.no_tau:
         rows = [volume_descriptors(v, n_phases=P) for v in vols]
         for p in range(P):
             for x in AXES:
                 ok = [r[f"tau_{p}_{x}"] for r in rows if r[f"perc_{p}_{x}"]]
-                tau[p, x] = (float(np.mean(ok)) if ok else float("inf"), len(ok))
-    return dict(s2=s, tau=tau)
+                res["tau"][f"{p}{x}"] = [float(np.mean(ok)) if ok else None, len(ok)]
+    if a.truth:
+        truth = TRUTHS[a.truth]((TRUTH_SIDE,) * 3, seed=TRUTH_SEED)
+        rows = truth_report(vols, truth, n_phases=P, with_tau=False, seed=a.seed)
+        res["truth"] = {name: [[max(abs(r.err) for r in rows if r.phase == p and r.name == name),
+                                max(abs(r.floor) for r in rows if r.phase == p and r.name == name)] for p in range(P)]
+                        for name in ("s2", "ssa", "chord")}
+        res["truth"]["vf"] = [[max(abs(r.err) for r in rows if r.phase == p and r.name == "vf"), 0.0] for p in range(P)]
+    return res
 
 
-def format_rows(method: str, train_s: float, how: str, gen_s: float, sc: dict, n: int) -> list[str]:
-    s = sc["s2"]
+def run_one(a) -> dict:
+    path = micrograph_path(a.micrograph)
+    labels = read_micrograph(path)
+    name = a.name or path.stem
+    out = Path(a.out) / name
+    out.mkdir(parents=True, exist_ok=True)
+    head = (f"{path} {labels.shape}, {int(labels.max()) + 1} phases, fingerprint {fingerprint(labels)}; {platform.machine()}, "
+            f"{os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, load average "
+            f"{os.getloadavg()[0]:.2f}; budget {a.budget_min:g} min ({a.clock}); {a.n} × {a.side}³")
+    print("#", a.method, head, flush=True)
+    model, steps, cpu_s, wall_s = train_method(a, labels, out / a.method)
+    vols, gen_s = generate_volumes(model, a)
+    np.save(out / f"{a.method}_volumes.npy", vols.astype(np.uint8))
+    res = dict(method=a.method, micrograph=str(path), name=name, head=head, budget_min=a.budget_min, clock=a.clock,
+               steps=steps, train_cpu_s=cpu_s, train_wall_s=wall_s, gen_s=gen_s, n=a.n, side=a.side, truth_case=a.truth,
+               load_end=os.getloadavg()[0], **score(vols, labels, a))
+    with atomic_write(out / f"{a.method}.json", "w") as f: json.dump(res, f, indent=1)
+    print(json.dumps(res), flush=True)
+    return res
+
+
+def _tau(res: dict, p: int) -> str:
+    if not res["tau"]: return "-"
+    return " ".join(f"{v:5.2f}" if v is not None else "  inf" for v, k in (res["tau"][f"{p}{x}"] for x in AXES)) + \
+           " (" + "/".join(str(k) for _, k in (res["tau"][f"{p}{x}"] for x in AXES)) + f" of {res['n']})"
+
+
+def table(root: Path) -> str:
+    "Table B.1 from every `<micrograph>/<method>.json` under `root`."
+    order = ["microlad", "mpdd", "slicegan", "shipped"]
     lines = []
-    for r in s["rows"]:
-        p = r.phase
-        tau = "  ".join(f"{sc['tau'][p, x][0]:6.2f} ({sc['tau'][p, x][1]}/{n})" for x in AXES) if sc["tau"] else "-"
-        lines.append(f"{method:9} {train_s:9.0f} {gen_s:9.2f} {p:5} {float(s['vf_volume'][p]):7.4f} "
-                     f"{float(s['vf_micrograph'][p]):7.4f} {r.eps_rel:8.2f} {s['floor'][p].eps_rel:7.2f}   {tau}")
-    lines.append(f"{'':9} max S2 eps_rel {max(r.eps_rel for r in s['rows']):.2f} %; training time {how}; "
-                 f"paper Table B.1 (three-phase micrograph): {PAPER_B1[method]}")
-    return lines
+    for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        rs = sorted((json.loads(f.read_text()) for f in d.glob("*.json")), key=lambda r: order.index(r["method"]))
+        if not rs: continue
+        lines += ["", f"## {d.name}: {rs[0]['micrograph']}", "```",
+                  "method    budget  steps                  train CPU s  gen s/vol  max S2%  (floor)  paper  | phase: Vf (img)  S2%  tau x y z (percolating)"]
+        for r in rs:
+            P = len(r["s2"])
+            paper = f"{PAPER_B1.get(r['method'], float('nan')):5.2f}" if r["method"] in PAPER_B1 else "    -"
+            budget = f"{r['budget_min']:g} min" if r["method"] != "shipped" else "preset"
+            first = (f"{r['method']:9} {budget:7} {r['steps']:22} {r['train_cpu_s']:11.0f} {r['gen_s']:10.2f} "
+                     f"{max(r['s2']):8.2f} ({max(r['floor']):5.2f})  {paper}")
+            for p in range(P):
+                lines.append((first if p == 0 else " " * len(first)) +
+                             f"  | {p}: {r['vf'][p]:.3f} ({r['vf_img'][p]:.3f}) {r['s2'][p]:6.2f}  {_tau(r, p)}")
+            if r.get("truth"):
+                t = r["truth"]
+                lines.append(" " * len(first) + f"  | 3D truth ({r['truth_case']}), max over axes, error (floor): " +
+                             "; ".join(f"{p}: S2 {t['s2'][p][0]:.1f} ({t['s2'][p][1]:.1f})%, SSA {t['ssa'][p][0]:.1f} "
+                                       f"({t['ssa'][p][1]:.1f})%, chord {t['chord'][p][0]:.1f} ({t['chord'][p][1]:.1f})%, "
+                                       f"Vf {t['vf'][p][0]:.3f}" for p in range(P)))
+        lines.append("```")
+    return "\n".join(lines)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--micrograph", required=True, help=f"bundled name ({', '.join(DEFAULT_MICROGRAPHS)}) or a path")
-    ap.add_argument("--weights", default=None, help="microlad weights folder (vae.pt + ldm.pt); else train the cpu preset")
-    ap.add_argument("--budget-min", type=float, default=None, help="training minutes per baseline (default: microlad's)")
-    ap.add_argument("--max-steps", type=int, default=None, help="cap on training steps (smoke tests)")
-    ap.add_argument("--methods", default="microlad,mpdd,slicegan")
+    ap.add_argument("--micrograph", help=f"bundled name ({', '.join(DEFAULT_MICROGRAPHS)}) or a path")
+    ap.add_argument("--name", default=None, help="folder name for the results (default: the file's stem)")
+    ap.add_argument("--method", choices=["microlad", "mpdd", "slicegan", "shipped"])
+    ap.add_argument("--weights", default=None, help="microlad weights folder for --method shipped")
+    ap.add_argument("--budget-min", type=float, default=8.0, help="training CPU minutes per method")
+    ap.add_argument("--clock", default="cpu", choices=["cpu", "wall"])
+    ap.add_argument("--truth", default=None, choices=sorted(TRUTHS))
     ap.add_argument("--n", type=int, default=10); ap.add_argument("--side", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0); ap.add_argument("--out", default="runs/bench_baselines")
     ap.add_argument("--no-tau", action="store_true"); ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--table", default=None, help="print Table B.1 from the results under this folder and stop")
     a = ap.parse_args()
+    if a.table: print(table(Path(a.table))); return
+    if not (a.micrograph and a.method): ap.error("--micrograph and --method are required (or --table)")
+    if a.method == "shipped" and not a.weights: ap.error("--method shipped needs --weights")
     if a.threads: torch.set_num_threads(a.threads)
-    path, out = micrograph_path(a.micrograph), Path(a.out)
-    labels = read_micrograph(path)
-    print(f"# bench_baselines: {path} {labels.shape}, {int(labels.max()) + 1} phases, fingerprint {fingerprint(labels)}; "
-          f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, "
-          f"load average {os.getloadavg()[0]:.2f}; {a.n} × {a.side}³ per method")
-    methods, results = a.methods.split(","), []
-    ml_model, ml_train, ml_how = get_microlad(a, labels, out) if "microlad" in methods else (None, None, "")
-    budget_s = a.budget_min * 60 if a.budget_min is not None else ml_train
-    if budget_s is None or not np.isfinite(budget_s):
-        raise SystemExit("no training budget: pass --budget-min, or --weights whose train_log.json has the training time")
-    print(f"# training budget per baseline: {budget_s / 60:.1f} min{' (microlad training time)' if a.budget_min is None else ''}"
-          f"{f'; capped at {a.max_steps} steps' if a.max_steps else ''}")
-    for m in methods:
-        if m == "microlad": model, t, how = ml_model, ml_train, ml_how
-        else:
-            model, t = train_baseline(m, a, labels, out, budget_s)
-            how = f"measured, {len(model.history.get('gen', model.history.get('loss', [])))} steps"
-        vols, gen_s = generate_volumes(m, model, a)
-        results += format_rows(m, t, how, gen_s, score(vols, labels, not a.no_tau), a.n)
-    print("method    train_s   gen_s/vol  phase  Vf      Vf_img  S2eps%   floor%   tau x, y, z (percolating/n)")
-    print("\n".join(results))
+    run_one(a)
 
 
 if __name__ == "__main__": main()

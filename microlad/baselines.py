@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_baselines.ipynb #15374e03
 from __future__ import annotations
-import math, sys, time
+import math, sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -17,7 +17,7 @@ from tqdm.auto import tqdm
 from .data import PatchDataset, read_micrograph
 from .ldm import UNet, UNetConfig, Schedule, DiffusionConfig, SAMPLERS, scheduler_for, sample_loop
 from .lmpdd import MultiPlaneDenoiser, volume_to_slices
-from .checkpoint import (EMA, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
+from .checkpoint import (EMA, OutOfTime, time_budget, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
 # %% auto #0
@@ -112,17 +112,6 @@ class PixelDiffusion:
                           for b in x.split(self.batch_size)])
 
 # %% ../nbs/15_baselines.ipynb #84e4d5ad
-class _OutOfTime(KeyboardInterrupt):
-    "Raised from `on_step` when a time budget is spent; a KeyboardInterrupt so `run_training` saves first."
-
-def _budget_hook(budget_s: float | None, on_step=None):
-    "An `on_step(step)` that calls `on_step` and raises `_OutOfTime` once `budget_s` seconds have passed."
-    t0 = time.perf_counter()
-    def hook(step):
-        if on_step is not None: on_step(step)
-        if budget_s is not None and time.perf_counter() - t0 > budget_s: raise _OutOfTime()
-    return hook
-
 def _device(device) -> torch.device:
     return torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
 
@@ -149,9 +138,10 @@ def mpdd_loss_fn(unet: UNet, crops: torch.Tensor, sched: Schedule, cfg: MPDDConf
 
 # %% ../nbs/15_baselines.ipynb #b00e5361
 def train_mpdd(image, config: MPDDConfig | None = None, out_dir="runs/mpdd", device=None, progress: bool = True,
-               time_budget_s: float | None = None, on_step=None) -> PixelDiffusion:
+               time_budget_s: float | None = None, budget_clock: str = "wall", on_step=None) -> PixelDiffusion:
     """Train pixel-space MPDD on crops of micrograph `image`; resumes from `out_dir/mpdd.ckpt`, writes the
-    EMA weights to `out_dir/mpdd.pt`. `time_budget_s`: stop (after saving) when spent."""
+    EMA weights to `out_dir/mpdd.pt`. `time_budget_s`: stop (after saving) when that many
+    seconds of `budget_clock` ('wall' or 'cpu') are spent."""
     cfg = config or MPDDConfig.cpu()
     crops, fp = training_crops(image, cfg.patch_size, cfg.n_patches, cfg.seed, cfg.n_phases)
     cfg = replace(cfg, n_phases=crops.shape[1])
@@ -160,10 +150,9 @@ def train_mpdd(image, config: MPDDConfig | None = None, out_dir="runs/mpdd", dev
     unet = UNet(cfg.unet()).to(dev)
     ema, opt, sched = EMA(unet, cfg.ema_decay), torch.optim.Adam(unet.parameters(), lr=cfg.lr), Schedule(cfg.diffusion())
     meta = dict(kind="mpdd", config=resume_key(cfg), fingerprint=fp)
-    try:
-        hist = run_training(unet, opt, mpdd_loss_fn(unet, crops.to(dev), sched, cfg), cfg.steps, out_dir / "mpdd.ckpt", meta,
-                            every=cfg.every, ema=ema, on_step=_budget_hook(time_budget_s, on_step), desc="MPDD", progress=progress)
-    except _OutOfTime: hist = load_checkpoint(out_dir / "mpdd.ckpt")["history"]
+    hist = run_training(unet, opt, mpdd_loss_fn(unet, crops.to(dev), sched, cfg), cfg.steps, out_dir / "mpdd.ckpt", meta,
+                        every=cfg.every, ema=ema, on_step=time_budget(time_budget_s, on_step, budget_clock), desc="MPDD",
+                        progress=progress)
     model = PixelDiffusion(ema.model.eval(), cfg, fp)
     model.history = hist
     save_baseline(model, out_dir / "mpdd.pt")
@@ -386,6 +375,9 @@ def run_gan_training(st: GANState, ckpt_path, meta: dict, on_step=None, progress
             for k, v in out.items(): hist[k].append(v)
             bar.update(1); bar.set_postfix(critic=f"{out['critic']:.3g}", gen=f"{out['gen']:.3g}")
             if (step + 1) % cfg.every == 0 or step + 1 == cfg.steps: save(step + 1)
+    except OutOfTime:                               # a time budget ends the run normally, as in run_training
+        hist["stopped_at"] = len(hist["gen"]); save(hist["stopped_at"])
+        if progress: tqdm.write(f"SliceGAN: time budget spent at step {hist['stopped_at']}; saved to {ckpt_path}", file=sys.stderr)
     except KeyboardInterrupt:
         save(len(hist["gen"]))
         if progress: tqdm.write(f"SliceGAN: interrupted; step {len(hist['gen'])} saved to {ckpt_path}", file=sys.stderr)
@@ -405,16 +397,16 @@ class SliceGANModel:
 
 # %% ../nbs/15_baselines.ipynb #62f51f65
 def train_slicegan(image, config: SliceGANConfig | None = None, out_dir="runs/slicegan", device=None, progress: bool = True,
-                   time_budget_s: float | None = None, on_step=None) -> SliceGANModel:
+                   time_budget_s: float | None = None, budget_clock: str = "wall", on_step=None) -> SliceGANModel:
     """Train SliceGAN on crops of micrograph `image`; resumes from `out_dir/slicegan.ckpt`, writes the generator to
-    `out_dir/slicegan.pt`. `time_budget_s`: stop (after saving) when spent."""
+    `out_dir/slicegan.pt`. `time_budget_s`: stop (after saving) when that many seconds of
+    `budget_clock` ('wall' or 'cpu') are spent."""
     cfg = config or SliceGANConfig.cpu()
     crops, fp = training_crops(image, cfg.patch_size, cfg.n_patches, cfg.seed, cfg.n_phases)
     cfg = replace(cfg, n_phases=crops.shape[1])
     st, out_dir = GANState(cfg, crops, _device(device)), Path(out_dir)
     meta = dict(kind="slicegan", config=resume_key(cfg), fingerprint=fp)
-    try: hist = run_gan_training(st, out_dir / "slicegan.ckpt", meta, _budget_hook(time_budget_s, on_step), progress)
-    except _OutOfTime: hist = load_checkpoint(out_dir / "slicegan.ckpt")["history"]
+    hist = run_gan_training(st, out_dir / "slicegan.ckpt", meta, time_budget(time_budget_s, on_step, budget_clock), progress)
     model = SliceGANModel(st.G, cfg, fp)
     model.history = hist
     save_baseline(model, out_dir / "slicegan.pt")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_checkpoint.ipynb #cc8ed00a
 from __future__ import annotations
-import copy, dataclasses, sys
+import copy, dataclasses, sys, time
 from pathlib import Path
 from typing import Callable
 
@@ -15,8 +15,8 @@ from . import __version__
 from .data import atomic_write
 
 # %% auto #0
-__all__ = ['FORMAT_VERSION', 'save_checkpoint', 'load_checkpoint', 'config_to_dict', 'config_from_dict', 'check_checkpoint',
-           'EMA', 'run_training']
+__all__ = ['FORMAT_VERSION', 'CLOCKS', 'save_checkpoint', 'load_checkpoint', 'config_to_dict', 'config_from_dict',
+           'check_checkpoint', 'EMA', 'OutOfTime', 'time_budget', 'run_training']
 
 # %% ../nbs/08_checkpoint.ipynb #4454a44b
 FORMAT_VERSION = 1
@@ -84,6 +84,25 @@ class EMA:
     def state_dict(self): return self.model.state_dict()
     def load_state_dict(self, sd): self.model.load_state_dict(sd)
 
+# %% ../nbs/08_checkpoint.ipynb #1c52095f
+class OutOfTime(KeyboardInterrupt):
+    "Raised by a `time_budget` hook when the budget is spent; `run_training` saves and returns on it."
+
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+
+def time_budget(budget_s: float | None, on_step: Callable[[int], None] | None = None, clock: str = "wall"):
+    """An `on_step(step)` hook: calls `on_step`, then raises `OutOfTime` once `budget_s` seconds of `clock`
+    (`'wall'` or `'cpu'`, see `CLOCKS`) have passed since its first call — the first training step, so data
+    preparation before it is not charged. `budget_s=None`: no limit."""
+    if clock not in CLOCKS: raise ValueError(f"clock must be one of {sorted(CLOCKS)}, got {clock!r}")
+    if budget_s is not None and not budget_s > 0: raise ValueError(f"a time budget must be > 0 seconds, got {budget_s}")
+    now, t0 = CLOCKS[clock], []
+    def hook(step):
+        if on_step is not None: on_step(step)
+        if not t0: t0.append(now())
+        if budget_s is not None and now() - t0[0] > budget_s: raise OutOfTime(f"time budget of {budget_s:g} s ({clock}) spent")
+    return hook
+
 # %% ../nbs/08_checkpoint.ipynb #25580851
 def run_training(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_fn: Callable[[int], torch.Tensor],
                  n_steps: int, ckpt_path, meta: dict, every: int = 200, ema: EMA | None = None,
@@ -93,7 +112,8 @@ def run_training(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_
 
     `meta` (kind, config dict, fingerprint, ...) is stored in every checkpoint; a checkpoint
     whose meta differs is refused rather than resumed. Saves every `every` steps, at the end,
-    and on `KeyboardInterrupt` (then re-raises). With `progress`, says on stderr when it resumes
+    and on `KeyboardInterrupt` (then re-raises). An `OutOfTime` from `on_step` (see `time_budget`) ends the run
+    normally: the step reached is saved and the history returned, with `history['stopped_at']` set to it. With `progress`, says on stderr when it resumes
     ("resuming from step N") and what an interrupt saved. Returns the history dict
     (`loss`: per-step losses, `val`: list of (step, metrics))."""
     ckpt_path = Path(ckpt_path)
@@ -136,6 +156,9 @@ def run_training(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_
                     model.eval(); history["val"].append((done, validate())); model.train()
                 save(done)
         step = n_steps
+    except OutOfTime:
+        history["stopped_at"] = len(history["loss"]); save(history["stopped_at"])
+        if progress: tqdm.write(f"{desc}: time budget spent at step {history['stopped_at']} of {n_steps}; saved to {ckpt_path}", file=sys.stderr)
     except KeyboardInterrupt:
         save(len(history["loss"]))
         if progress: tqdm.write(f"{desc}: interrupted; step {len(history['loss'])} of {n_steps} saved to {ckpt_path}", file=sys.stderr)

@@ -17,7 +17,7 @@ from .data import (read_micrograph, default_micrograph, save_volume, atomic_writ
 from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_field, two_point_correlation_per_axis,
                                   correlation_length)
 from .ldm import load_model
-from .pipeline import train, bundled_model, preset
+from .pipeline import train, bundled_model, preset, VAE_BUDGET_SHARE
 from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fractions
 from .checkpoint import load_checkpoint
 from .ensemble import volume_descriptors, AXES
@@ -417,11 +417,23 @@ def _train_baseline(a, labels: np.ndarray, out: Path, data: str) -> int:
                           weights=str(out / BASELINES[a.method])), indent=1))
     return 0
 
+# %% ../nbs/10_cli.ipynb #56246624
+def _budget_words(budget_min) -> str:
+    return "" if budget_min is None else (f", time budget {budget_min:g} min (VAE {VAE_BUDGET_SHARE:.0%}, "
+                                          f"LDM {1 - VAE_BUDGET_SHARE:.0%})")
+
+def _say_budget_stop(out: Path, p) -> None:
+    "After a budgeted `microlad train`: say which stage stopped short of its preset's steps, and how to continue."
+    b = json.loads((out / "train_log.json").read_text()).get("budget")
+    if not b: return
+    short = [f"{k} {b[k.lower() + '_steps']} of {n}" for k, n in (("VAE", p.vae_train.steps), ("LDM", p.ldm_train.steps))
+             if b[k.lower() + "_steps"] < n]
+    if short: _say(f"time budget of {b['seconds'] / 60:g} min spent: {', '.join(short)} steps; the weights of those steps "
+                   f"are in {out}: rerun without --budget-min to finish the preset")
+
 # %% ../nbs/10_cli.ipynb #147f32d2
 def _train_command(a) -> int:
     "`microlad train`: a data summary line, then `train` (or a baseline's trainer) in the locked output folder; interrupts save and exit."
-    if a.budget_min is not None and a.method == "microlad":
-        raise ValueError("--budget-min applies to the baselines (--method mpdd or slicegan); microlad trains its preset's steps")
     labels = read_micrograph(a.image, n_phases=a.n_phases)
     P = int(labels.max()) + 1
     p = preset(a.preset, P) if a.method == "microlad" else None
@@ -431,8 +443,9 @@ def _train_command(a) -> int:
         try:
             if p is None: return _train_baseline(a, labels, out, data)
             _say(data + f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
-                 f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}")
-            train(a.image, out, a.preset, n_phases=a.n_phases, p=p)
+                 f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}" + _budget_words(a.budget_min))
+            train(a.image, out, a.preset, n_phases=a.n_phases, p=p, time_budget_s=None if a.budget_min is None else 60 * a.budget_min)
+            _say_budget_stop(out, p)
         except KeyboardInterrupt as e:
             why, code = ("SIGTERM", 128 + signal.SIGTERM) if isinstance(e, Terminated) else ("Ctrl-C", 130)
             saved = "vae.ckpt, ldm.ckpt" if p is not None else f"{a.method}.ckpt"
@@ -704,7 +717,8 @@ def _train_parser(sub, fmt: dict, wait_help: str):
     t.add_argument("--preset", default="cpu", choices=["cpu", "paper"],
                    help="model size and steps: cpu (minutes on 2 cores) or paper (the paper's, GPU)")
     t.add_argument("--budget-min", type=_minutes, default=None, metavar="MIN",
-                   help="baselines only: stop after MIN minutes, writing the weights so far (rerun to continue)")
+                   help="stop after MIN minutes of training, writing the weights so far (rerun to continue); microlad "
+                        f"gives {100 * VAE_BUDGET_SHARE:.0f}%% of it to the VAE, the rest to the LDM")
     t.add_argument("--n-phases", type=_phases, default=None,
                    help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")
     t.add_argument("--wait", action="store_true", help=wait_help)

@@ -17,10 +17,10 @@ from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_m
 from .lmpdd import LMPDDConfig
 from .sds import SDSConfig
 from .fem import FEMConfig
-from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_checkpoint
+from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_checkpoint, time_budget, CLOCKS
 
 # %% auto #0
-__all__ = ['Preset', 'preset', 'train', 'bundled_weights', 'bundled_model', 'add_latent_stats']
+__all__ = ['VAE_BUDGET_SHARE', 'Preset', 'preset', 'train', 'bundled_weights', 'bundled_model', 'add_latent_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 @dataclass
@@ -45,25 +45,35 @@ def preset(name: str, n_phases: int) -> Preset:
                   f(DiffusionConfig), f(LMPDDConfig), f(SDSConfig), f(FEMConfig))
 
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
+VAE_BUDGET_SHARE = 0.45   # VAE's share of a time budget: the cpu preset spends 676 of 1499 s there (anode, 1 thread)
+
+def _steps_done(ckpt) -> int: return load_checkpoint(ckpt)["step"]
+
 def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, device=None, progress: bool = True,
-          p: Preset | None = None) -> LatentDiffusion:
+          p: Preset | None = None, time_budget_s: float | None = None, budget_clock: str = "wall") -> LatentDiffusion:
     """Train VAE then LDM on micrograph `image` (path or label array); write weights + log to `out`.
 
-    Rerunning with the same `out` resumes an interrupted run. Returns the trained model, with the training labels
-    attached as `model.micrograph` (so `sds.training_stats(model)` finds them: `'+'` targets work on it)."""
+    Rerunning with the same `out` resumes an interrupted run. `time_budget_s`: stop after that many seconds of
+    `budget_clock` ('wall' or 'cpu', `checkpoint.time_budget`) of training steps — the VAE's get `VAE_BUDGET_SHARE`
+    of it, the LDM's the rest (data preparation and metrics come on top); both save the step they reached
+    (`train_log.json` says which and what was spent in all). Returns the trained model, with the
+    training labels attached as `model.micrograph` (so `sds.training_stats(model)` finds them)."""
     labels = read_micrograph(image, n_phases=n_phases)
     P = int(labels.max()) + 1
     p = p or preset(preset_name, P)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
-    vae = train_vae(labels, p.vae, p.vae_train, out, device=device, progress=progress)
+    vae_hook = time_budget(None if time_budget_s is None else VAE_BUDGET_SHARE * time_budget_s, clock=budget_clock)
+    clock, t0, c0 = CLOCKS[budget_clock], time.perf_counter(), CLOCKS[budget_clock]()
+    vae = train_vae(labels, p.vae, p.vae_train, out, device=device, progress=progress, on_step=vae_hook)
     t1 = time.perf_counter()
-    model = train_ldm(labels, vae, p.unet, p.ldm_train, p.diffusion, out, device=device, progress=progress)
-    t2 = time.perf_counter()
+    model = train_ldm(labels, vae, p.unet, p.ldm_train, p.diffusion, out, device=device, progress=progress,
+                      on_step=time_budget(None if time_budget_s is None else (1 - VAE_BUDGET_SHARE) * time_budget_s, clock=budget_clock))
+    budget = None if time_budget_s is None else dict(seconds=time_budget_s, clock=budget_clock, spent=round(clock() - c0, 1),
+                                                     vae_steps=_steps_done(out / "vae.ckpt"), ldm_steps=_steps_done(out / "ldm.ckpt"))
     log = dict(image=str(image) if not hasattr(image, "shape") else "<array>", preset=preset_name, n_phases=P,
-               fingerprint=model.fingerprint, vae_seconds=round(t1 - t0, 1), ldm_seconds=round(t2 - t1, 1),
-               vae_metrics=vae.metrics, ldm_metrics=load_checkpoint(out / "ldm.pt").get("metrics", {}), torch=torch.__version__,
-               device=str(model.device), cpu_threads=torch.get_num_threads(), machine=platform.machine(),
+               fingerprint=model.fingerprint, vae_seconds=round(t1 - t0, 1), ldm_seconds=round(time.perf_counter() - t1, 1),
+               budget=budget, vae_metrics=vae.metrics, ldm_metrics=load_checkpoint(out / "ldm.pt").get("metrics", {}),
+               torch=torch.__version__, device=str(model.device), cpu_threads=torch.get_num_threads(), machine=platform.machine(),
                vae_config=config_to_dict(p.vae), vae_train=config_to_dict(p.vae_train),
                unet_config=config_to_dict(p.unet), ldm_train=config_to_dict(p.ldm_train))
     with atomic_write(out / "train_log.json", "w") as f: json.dump(log, f, indent=1)

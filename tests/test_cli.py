@@ -147,7 +147,9 @@ def tiny(name, P):                  # the cpu preset shrunk to seconds; everythi
                   UNetConfig(channels=(16, 16, 16), n_res=1, attention=(False, False, True), groups=4),
                   LDMTrainConfig(steps=5, batch_size=8, lr=2e-4, ema_decay=0.999, n_patches=16, every=5), DiffusionConfig(T=50))
 """
-exec(TINY_PRESET)
+_ns: dict = {}
+exec(TINY_PRESET, _ns)
+tiny = _ns["tiny"]                 # the same preset in this process and in the TRAIN subprocess
 
 TRAIN = TINY_PRESET + textwrap.dedent("""
     import sys, time

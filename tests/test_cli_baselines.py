@@ -107,8 +107,6 @@ def test_budget_and_slicegan_refusals(mic, tmp_path, monkeypatch, capsys):
         rc, o, e = run(["reconstruct", "--weights", w, "--out", out, *extra], capsys)
         assert rc == 2 and one_error_line(e).startswith(msg), e
         assert not out.exists()                                    # nothing left behind
-    rc, o, e = run(["train", mic, "--out", tmp_path / "m", "--budget-min", "5"], capsys)
-    assert rc == 2 and one_error_line(e).startswith("--budget-min applies to the baselines"), e
     rc, o, e = run(["train", mic, "--out", tmp_path / "m", "--method", "gan"], capsys)
     assert rc == 2 and "argument --method: invalid choice: 'gan'" in one_error_line(e), e
     rc, o, e = run(["train", mic, "--out", tmp_path / "m", "--method", "mpdd", "--budget-min", "0"], capsys)
@@ -119,4 +117,23 @@ def test_help(capsys):
     with pytest.raises(SystemExit) as ex: main(["train", "--help"])
     h = " ".join(capsys.readouterr().out.split())
     assert ex.value.code == 0 and "--method {microlad,mpdd,slicegan}" in h and "(default: microlad)" in h
-    assert "--budget-min MIN baselines only" in h
+    assert "--budget-min MIN stop after MIN minutes of training" in h and "microlad gives 45% of it to the VAE" in h
+
+
+def test_microlad_budget(mic, tmp_path, monkeypatch, capsys):
+    "`microlad train --budget-min` (no --method): both stages stop on the clock, say so, and the weights load."
+    from test_cli import tiny
+    def long(name, P):
+        p = tiny(name, P)
+        return replace(p, vae_train=replace(p.vae_train, steps=10 ** 6, every=10 ** 6),
+                       ldm_train=replace(p.ldm_train, steps=10 ** 6, every=10 ** 6))
+    monkeypatch.setattr(cli, "preset", long)
+    w = tmp_path / "w"
+    rc, o, e = run(["train", mic, "--out", w, "--budget-min", "0.02"], capsys)
+    assert rc == 0 and "time budget 0.02 min (VAE 45%, LDM 55%)" in e, e
+    v, l = load_checkpoint(w / "vae.ckpt")["step"], load_checkpoint(w / "ldm.ckpt")["step"]
+    assert 1 <= v < 10 ** 6 and 1 <= l < 10 ** 6, (v, l)
+    assert f"time budget of 0.02 min spent: VAE {v} of 1000000, LDM {l} of 1000000 steps" in e, e
+    assert '"budget": {' in o and f'"vae_steps": {v}' in o
+    from microlad.ldm import load_model
+    assert load_model(w).fingerprint == load_checkpoint(w / "ldm.pt")["fingerprint"]
