@@ -59,7 +59,8 @@ def train_method(a, labels, out: Path):
         b = json.loads((out / "train_log.json").read_text())["budget"]
         steps = f"VAE {b['vae_steps']} + LDM {b['ldm_steps']}"
     else:
-        cfg = replace(MPDDConfig.cpu() if a.method == "mpdd" else SliceGANConfig.cpu(), steps=10 ** 9)
+        cfg = (replace(MPDDConfig.cpu(), train=replace(MPDDConfig.cpu().train, steps=10 ** 9)) if a.method == "mpdd"
+               else replace(SliceGANConfig.cpu(), steps=10 ** 9))
         fn = train_mpdd if a.method == "mpdd" else train_slicegan
         model = fn(labels, cfg, out, device="cpu", progress=not a.quiet, time_budget_s=budget, budget_clock=a.clock)
         steps = str(len(model.history["loss" if a.method == "mpdd" else "gen"]))

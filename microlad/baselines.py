@@ -4,28 +4,27 @@
 
 # %% ../nbs/15_baselines.ipynb #15374e03
 from __future__ import annotations
-import math, sys
-from dataclasses import dataclass, replace
+import math
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from tqdm.auto import tqdm
 
 from .data import PatchDataset, read_micrograph
-from .ldm import UNet, UNetConfig, Schedule, DiffusionConfig, SAMPLERS, scheduler_for, sample_loop
-from .lmpdd import MultiPlaneDenoiser, volume_to_slices
-from .checkpoint import (EMA, OutOfTime, time_budget, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
-                                 config_from_dict, run_training)
+from .ldm import UNet, UNetConfig, Schedule, DiffusionConfig, LDMTrainConfig, scheduler_for, sample_loop
+from .lmpdd import LMPDDConfig, MultiPlaneDenoiser, volume_to_slices
+from .checkpoint import (EMA, time_budget, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
+                                 config_from_dict, run_training, resume_from, train_loop)
 
 # %% auto #0
-__all__ = ['BASELINES', 'training_crops', 'MPDDConfig', 'to_model', 'PixelDiffusion', 'resume_key', 'mpdd_loss_fn', 'train_mpdd',
-           'generate_mpdd', 'SliceGANConfig', 'generator_side', 'critic_side', 'noise_side', 'Generator', 'Critic',
-           'critic_on_slices', 'gradient_penalty', 'critic_loss', 'generator_loss', 'GANState', 'slicegan_step',
-           'run_gan_training', 'SliceGANModel', 'train_slicegan', 'generate_slicegan', 'save_baseline', 'load_baseline',
-           'generate']
+__all__ = ['BASELINES', 'training_crops', 'PixelTrainConfig', 'MPDDConfig', 'to_model', 'PixelDiffusion', 'resume_key',
+           'mpdd_loss_fn', 'train_mpdd', 'generate_mpdd', 'SliceGANConfig', 'generator_side', 'critic_side',
+           'noise_side', 'Generator', 'Critic', 'critic_on_slices', 'gradient_penalty', 'critic_loss', 'generator_loss',
+           'GANState', 'slicegan_step', 'run_gan_training', 'SliceGANModel', 'train_slicegan', 'generate_slicegan',
+           'save_baseline', 'load_baseline', 'generate']
 
 # %% ../nbs/15_baselines.ipynb #5f4e92c6
 def training_crops(image, patch_size: int, n_patches: int, seed: int = 0, n_phases: int | None = None) -> tuple[torch.Tensor, str]:
@@ -44,50 +43,33 @@ def training_crops(image, patch_size: int, n_patches: int, seed: int = 0, n_phas
 
 # %% ../nbs/15_baselines.ipynb #9b1db8e4
 @dataclass
+class PixelTrainConfig(LDMTrainConfig):
+    """`ldm.LDMTrainConfig` (same fields and presets) for a DDPM trained on pixels: `patch_size` a multiple of 4."""
+    def __post_init__(self):
+        if self.patch_size < 4 or self.patch_size % 4:
+            raise ValueError(f"patch_size must be a positive multiple of 4 (two U-Net levels), got {self.patch_size}")
+
+# %% ../nbs/15_baselines.ipynb #acea33d9
+@dataclass
 class MPDDConfig:
-    """Pixel-space MPDD: U-Net size, DDPM schedule, optimisation and sampling (`patch_size` a multiple of 4).
+    """Pixel-space MPDD: `unet` (its `latent_channels` follow `n_phases`), DDPM schedule `diffusion`, optimisation
+    `train` and multi-plane sampling `sampling` (`steps`, `sampler`, `eta`, `combine`).
     `MPDDConfig()` is the `cpu()` preset; `paper()` the paper-sized one."""
     n_phases: int | None = None
-    patch_size: int = 32
-    channels: tuple = (32, 64, 64)
-    n_res: int = 1
-    attention: tuple = (False, False, True)
-    time_dim: int = 64
-    groups: int = 8
-    T: int = 1000
-    beta_start: float = 1e-4
-    beta_end: float = 2e-2
-    steps: int = 400
-    batch_size: int = 32
-    lr: float = 1e-3
-    ema_decay: float = 0.99
-    n_patches: int = 1200
-    seed: int = 0
-    every: int = 100
-    sampler: str = "ddim"
-    sample_steps: int = 50
-    eta: float = 0.0
-    combine: str = "sequential"
+    unet: UNetConfig = field(default_factory=lambda: UNetConfig(channels=(32, 64, 64), attention=(False, False, True)))
+    diffusion: DiffusionConfig = field(default_factory=DiffusionConfig.cpu)
+    train: PixelTrainConfig = field(default_factory=lambda: PixelTrainConfig(
+        steps=400, batch_size=32, lr=1e-3, ema_decay=0.99, n_patches=1200, every=100, patch_size=32))
+    sampling: LMPDDConfig = field(default_factory=LMPDDConfig.cpu)
 
     @classmethod
-    def paper(cls): return cls(patch_size=64, channels=(128, 128, 128), n_res=2, attention=(False, False, True), groups=32,
-                               steps=50000, batch_size=64, lr=2e-4, ema_decay=0.999, n_patches=2400, every=1000,
-                               sampler="ddpm", sample_steps=1000, eta=1.0)
+    def paper(cls): return cls(unet=replace(UNetConfig.paper(), attention=(False, False, True)), diffusion=DiffusionConfig.paper(),
+                               train=PixelTrainConfig.paper(), sampling=LMPDDConfig(sampler="ddpm", steps=1000, eta=1.0))
     @classmethod
     def cpu(cls): return cls()
 
     def __post_init__(self):
-        if self.patch_size < 4 or self.patch_size % 4:
-            raise ValueError(f"patch_size must be a positive multiple of 4 (two U-Net levels), got {self.patch_size}")
-        if self.sampler not in SAMPLERS: raise ValueError(f"sampler must be one of {SAMPLERS}, got {self.sampler!r}")
-        if self.combine not in ("sequential", "average"): raise ValueError(f"combine must be 'sequential' or 'average', got {self.combine!r}")
-
-    def unet(self) -> UNetConfig:
-        "The U-Net of this config; its 'latent' channels are the `n_phases` one-hot channels."
-        if self.n_phases is None: raise ValueError("n_phases is not set (it is filled in from the micrograph by train_mpdd)")
-        return UNetConfig(self.n_phases, tuple(self.channels), self.n_res, tuple(self.attention), self.time_dim, self.groups)
-
-    def diffusion(self) -> DiffusionConfig: return DiffusionConfig(self.T, self.beta_start, self.beta_end)
+        if self.n_phases is not None: self.unet = replace(self.unet, latent_channels=self.n_phases)
 
 # %% ../nbs/15_baselines.ipynb #c9a3e854
 def to_model(onehot: torch.Tensor) -> torch.Tensor:
@@ -101,7 +83,7 @@ class PixelDiffusion:
     kind = "mpdd"
     def __init__(self, unet: UNet, config: MPDDConfig, fingerprint: str | None = None, batch_size: int = 256):
         self.unet, self.config, self.fingerprint, self.batch_size = unet, config, fingerprint, batch_size
-        self.sched, self.n_phases = Schedule(config.diffusion()), config.n_phases
+        self.sched, self.n_phases = Schedule(config.diffusion), config.n_phases
 
     @property
     def device(self): return next(self.unet.parameters()).device
@@ -116,42 +98,46 @@ def _device(device) -> torch.device:
     return torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
 
 # %% ../nbs/15_baselines.ipynb #28e02b20
-_NOT_TRAINING = ("steps", "every", "sampler", "sample_steps", "eta", "combine")
+_NOT_TRAINING = ("steps", "every", "sampling")
 
 def resume_key(cfg) -> dict:
-    """The config fields a training checkpoint must match to be resumed: all but the run length (`steps`, `every`)
-    and sampling settings, so a finished run can be continued with more `steps`."""
-    return {k: v for k, v in config_to_dict(cfg).items() if k not in _NOT_TRAINING}
+    """The config fields a training checkpoint must match to be resumed: all but the run length (`steps`, `every`,
+    at any level of a nested config) and the sampling settings, so a finished run can be continued with more `steps`."""
+    return _drop(config_to_dict(cfg), _NOT_TRAINING)
 
-# %% ../nbs/15_baselines.ipynb #a7538dcf
+def _drop(d: dict, names) -> dict:
+    return {k: _drop(v, names) if isinstance(v, dict) else v for k, v in d.items() if k not in names}
+
+# %% ../nbs/15_baselines.ipynb #b00e5361
 def mpdd_loss_fn(unet: UNet, crops: torch.Tensor, sched: Schedule, cfg: MPDDConfig) -> Callable[[int], torch.Tensor]:
     "`loss(step)`: ε-prediction MSE on a batch of ±1 crops `(N,P,ps,ps)`, all randomness seeded by `(seed, step)`."
-    x = to_model(crops)
+    x, tr = to_model(crops), cfg.train
     def loss(step):
-        g = torch.Generator().manual_seed(cfg.seed * 1_000_003 + step)
-        idx = torch.randint(len(x), (cfg.batch_size,), generator=g)
-        t = torch.randint(sched.T, (cfg.batch_size,), generator=g)
-        eps = torch.randn((cfg.batch_size, *x.shape[1:]), generator=g)
+        g = torch.Generator().manual_seed(tr.seed * 1_000_003 + step)
+        idx = torch.randint(len(x), (tr.batch_size,), generator=g)
+        t = torch.randint(sched.T, (tr.batch_size,), generator=g)
+        eps = torch.randn((tr.batch_size, *x.shape[1:]), generator=g)
         dev = x.device
         return F.mse_loss(unet(sched.q_sample(x[idx.to(dev)], t.to(dev), eps.to(dev)), t.to(dev)), eps.to(dev))
     return loss
 
-# %% ../nbs/15_baselines.ipynb #b00e5361
+# %% ../nbs/15_baselines.ipynb #0f699e0d
 def train_mpdd(image, config: MPDDConfig | None = None, out_dir="runs/mpdd", device=None, progress: bool = True,
                time_budget_s: float | None = None, budget_clock: str = "wall", on_step=None) -> PixelDiffusion:
     """Train pixel-space MPDD on crops of micrograph `image`; resumes from `out_dir/mpdd.ckpt`, writes the
     EMA weights to `out_dir/mpdd.pt`. `time_budget_s`: stop (after saving) when that many
     seconds of `budget_clock` ('wall' or 'cpu') are spent."""
     cfg = config or MPDDConfig.cpu()
-    crops, fp = training_crops(image, cfg.patch_size, cfg.n_patches, cfg.seed, cfg.n_phases)
+    tr = cfg.train
+    crops, fp = training_crops(image, tr.patch_size, tr.n_patches, tr.seed, cfg.n_phases)
     cfg = replace(cfg, n_phases=crops.shape[1])
     dev, out_dir = _device(device), Path(out_dir)
-    torch.manual_seed(cfg.seed)
-    unet = UNet(cfg.unet()).to(dev)
-    ema, opt, sched = EMA(unet, cfg.ema_decay), torch.optim.Adam(unet.parameters(), lr=cfg.lr), Schedule(cfg.diffusion())
+    torch.manual_seed(tr.seed)
+    unet = UNet(cfg.unet).to(dev)
+    ema, opt, sched = EMA(unet, tr.ema_decay), torch.optim.Adam(unet.parameters(), lr=tr.lr), Schedule(cfg.diffusion)
     meta = dict(kind="mpdd", config=resume_key(cfg), fingerprint=fp)
-    hist = run_training(unet, opt, mpdd_loss_fn(unet, crops.to(dev), sched, cfg), cfg.steps, out_dir / "mpdd.ckpt", meta,
-                        every=cfg.every, ema=ema, on_step=time_budget(time_budget_s, on_step, budget_clock), desc="MPDD",
+    hist = run_training(unet, opt, mpdd_loss_fn(unet, crops.to(dev), sched, cfg), tr.steps, out_dir / "mpdd.ckpt", meta,
+                        every=tr.every, ema=ema, on_step=time_budget(time_budget_s, on_step, budget_clock), desc="MPDD",
                         progress=progress)
     model = PixelDiffusion(ema.model.eval(), cfg, fp)
     model.history = hist
@@ -167,15 +153,16 @@ def _check_shape(shape, multiple: int = 4) -> tuple:
 
 # %% ../nbs/15_baselines.ipynb #a302159d
 @torch.no_grad()
-def generate_mpdd(model: PixelDiffusion, shape=(64, 64, 64), n: int = 1, seed: int = 0, sampler: str | None = None,
-                  steps: int | None = None, progress: bool = True, return_probs: bool = False):
-    """`n` volumes `shape` `(D,H,W)` by multi-plane denoising in voxel space → labels `(n,D,H,W)` int64 (and the
-    final sample mapped back to [0, 1] `(n,P,D,H,W)` if `return_probs`). `sampler`/`steps` override the config's."""
-    cfg = model.config
+def generate_mpdd(model: PixelDiffusion, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True,
+                  return_probs: bool = False):
+    """`n` volumes `shape` `(D,H,W)` by multi-plane denoising in voxel space with the sampler of `model.config.sampling`
+    → labels `(n,D,H,W)` int64 (and the final sample mapped back to [0, 1] `(n,P,D,H,W)` if `return_probs`). To sample
+    differently, give the model another config: `model.config = replace(model.config, sampling=...)`."""
+    sc = model.config.sampling
     g = torch.Generator(device="cpu").manual_seed(seed)
     x = torch.randn(n, model.n_phases, *_check_shape(shape), generator=g).to(model.device)
-    sch = scheduler_for(model.sched, sampler or cfg.sampler, steps or cfg.sample_steps, cfg.eta, g)
-    x = sample_loop(MultiPlaneDenoiser(model.eps, cfg.combine), x, sch, progress=progress)
+    sch = scheduler_for(model.sched, sc.sampler, sc.steps, sc.eta, g)
+    x = sample_loop(MultiPlaneDenoiser(model.eps, sc.combine), x, sch, progress=progress)
     labels = x.argmax(1).long()
     return (labels, ((x + 1) / 2).clamp(0, 1)) if return_probs else labels
 
@@ -347,43 +334,22 @@ def slicegan_step(st: GANState, step: int) -> dict:
     return {"critic": lc.item(), "gen": lg.item()}
 
 # %% ../nbs/15_baselines.ipynb #75681abc
-def _resume_gan(st: GANState, ckpt_path: Path, meta: dict, progress: bool) -> tuple[int, dict]:
-    "Load `ckpt_path` into `st` if it exists → (start step, history)."
-    if not ckpt_path.exists(): return 0, {"critic": [], "gen": []}
-    ck = load_checkpoint(ckpt_path)
-    for k in ("kind", "config", "fingerprint"):
-        if ck.get(k) != meta.get(k):
-            raise ValueError(f"Cannot resume from {ckpt_path}: its {k} differs from this run's. "
-                             "Use a new output folder or delete the old checkpoint.")
-    st.load_state_dict(ck["state"])
-    if progress: tqdm.write(f"SliceGAN: resuming from step {ck['step']} of {st.cfg.steps} ({ckpt_path})", file=sys.stderr)
-    return ck["step"], ck["history"]
+def _finite_gan_step(st: GANState, step: int) -> dict:
+    "`slicegan_step`, refused (`FloatingPointError`) when a loss is not finite."
+    out = slicegan_step(st, step)
+    if not all(math.isfinite(v) for v in out.values()):
+        raise FloatingPointError(f"SliceGAN: loss became {out} at step {step}; lower the learning rates.")
+    return out
 
 def run_gan_training(st: GANState, ckpt_path, meta: dict, on_step=None, progress: bool = True) -> dict:
     "Train `st` to `st.cfg.steps` generator steps, resuming from / saving to `ckpt_path` → history `{'critic', 'gen'}`."
     ckpt_path, cfg = Path(ckpt_path), st.cfg
-    start, hist = _resume_gan(st, ckpt_path, meta, progress)
+    ck = resume_from(ckpt_path, meta, "SliceGAN", cfg.steps, progress)
+    if ck is not None: st.load_state_dict(ck["state"])
+    start, hist = (ck["step"], ck["history"]) if ck is not None else (0, {"critic": [], "gen": []})
     save = lambda step: save_checkpoint(ckpt_path, **meta, state=st.state_dict(), step=step, history=hist)
-    bar = tqdm(total=cfg.steps, initial=start, desc="SliceGAN", disable=not progress, leave=False)
-    st.G.train(); st.C.train()
-    try:
-        for step in range(start, cfg.steps):
-            if on_step is not None: on_step(step)
-            out = slicegan_step(st, step)
-            if not all(math.isfinite(v) for v in out.values()):
-                raise FloatingPointError(f"SliceGAN: loss became {out} at step {step}; lower the learning rates.")
-            for k, v in out.items(): hist[k].append(v)
-            bar.update(1); bar.set_postfix(critic=f"{out['critic']:.3g}", gen=f"{out['gen']:.3g}")
-            if (step + 1) % cfg.every == 0 or step + 1 == cfg.steps: save(step + 1)
-    except OutOfTime:                               # a time budget ends the run normally, as in run_training
-        hist["stopped_at"] = len(hist["gen"]); save(hist["stopped_at"])
-        if progress: tqdm.write(f"SliceGAN: time budget spent at step {hist['stopped_at']}; saved to {ckpt_path}", file=sys.stderr)
-    except KeyboardInterrupt:
-        save(len(hist["gen"]))
-        if progress: tqdm.write(f"SliceGAN: interrupted; step {len(hist['gen'])} saved to {ckpt_path}", file=sys.stderr)
-        raise
-    finally: bar.close(); st.G.eval(); st.C.eval()
-    return hist
+    return train_loop(lambda step: _finite_gan_step(st, step), cfg.steps, save, hist, start, cfg.every, (st.G, st.C),
+                      on_step, desc="SliceGAN", where=ckpt_path, progress=progress)
 
 # %% ../nbs/15_baselines.ipynb #63a7ef5f
 class SliceGANModel:
@@ -458,7 +424,7 @@ def load_baseline(path, kind: str | None = None, device=None):
     dev = _device(device)
     if ck["kind"] == "mpdd":
         cfg = config_from_dict(MPDDConfig, ck["config"])
-        net = UNet(cfg.unet()); net.load_state_dict(ck["state_dict"])
+        net = UNet(cfg.unet); net.load_state_dict(ck["state_dict"])
         return PixelDiffusion(net.to(dev).eval(), cfg, ck["fingerprint"])
     cfg = config_from_dict(SliceGANConfig, ck["config"])
     net = Generator(cfg); net.load_state_dict(ck["state_dict"])

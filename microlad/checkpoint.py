@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_checkpoint.ipynb #cc8ed00a
 from __future__ import annotations
-import copy, dataclasses, sys, time
+import copy, dataclasses, sys, time, typing
 from pathlib import Path
 from typing import Callable
 
@@ -15,8 +15,9 @@ from . import __version__
 from .data import atomic_write
 
 # %% auto #0
-__all__ = ['FORMAT_VERSION', 'CLOCKS', 'save_checkpoint', 'load_checkpoint', 'config_to_dict', 'config_from_dict',
-           'check_checkpoint', 'EMA', 'OutOfTime', 'time_budget', 'run_training']
+__all__ = ['FORMAT_VERSION', 'CLOCKS', 'RESUME_KEYS', 'save_checkpoint', 'load_checkpoint', 'config_to_dict', 'config_from_dict',
+           'check_checkpoint', 'EMA', 'OutOfTime', 'time_budget', 'resume_from', 'sgd_step', 'train_loop',
+           'run_training']
 
 # %% ../nbs/08_checkpoint.ipynb #4454a44b
 FORMAT_VERSION = 1
@@ -43,16 +44,23 @@ def load_checkpoint(path, map_location="cpu") -> dict:
 
 # %% ../nbs/08_checkpoint.ipynb #5d075fd1
 def config_to_dict(cfg) -> dict:
-    "A dataclass config as a plain dict (safe for `weights_only` loading)."
-    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(cfg).items()}
+    "A dataclass config as a plain dict (safe for `weights_only` loading); a nested config becomes a nested dict."
+    return _plain(dataclasses.asdict(cfg))
+
+def _plain(d: dict) -> dict:
+    return {k: _plain(v) if isinstance(v, dict) else list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
 def config_from_dict(cls, d: dict):
-    "Rebuild dataclass `cls` from a stored dict; list fields become tuples again."
+    "Rebuild dataclass `cls` from a stored dict; list fields become tuples again, a dict field of a config type that config."
     names = {f.name: f for f in dataclasses.fields(cls)}
     unknown = set(d) - set(names)
     if unknown: raise ValueError(f"Checkpoint config has fields {sorted(unknown)} that {cls.__name__} does not know; "
                                  "it was written by a different microlad version or model type.")
-    return cls(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items()})
+    types = typing.get_type_hints(cls) if any(isinstance(v, dict) for v in d.values()) else {}
+    def value(k, v):
+        if isinstance(v, dict) and dataclasses.is_dataclass(types.get(k)): return config_from_dict(types[k], v)
+        return tuple(v) if isinstance(v, list) else v
+    return cls(**{k: value(k, v) for k, v in d.items()})
 
 def check_checkpoint(ckpt: dict, kind: str, config=None, n_phases: int | None = None, path="checkpoint"):
     "Raise `ValueError` if `ckpt` is not a `kind` checkpoint matching `config` / `n_phases`."
@@ -104,65 +112,95 @@ def time_budget(budget_s: float | None, on_step: Callable[[int], None] | None = 
     return hook
 
 # %% ../nbs/08_checkpoint.ipynb #25580851
+RESUME_KEYS = ("kind", "config", "fingerprint")
+
+def resume_from(ckpt_path, meta: dict, desc: str = "train", n_steps: int | None = None, progress: bool = True) -> dict | None:
+    """The checkpoint at `ckpt_path` to continue from, or `None` where there is none. One whose `RESUME_KEYS` differ
+    from `meta` is refused (`ValueError`). With `progress`, says "`desc`: resuming from step N of `n_steps`" on stderr."""
+    ckpt_path = Path(ckpt_path)
+    if not ckpt_path.exists(): return None
+    ck = load_checkpoint(ckpt_path)
+    for k in RESUME_KEYS:
+        if ck.get(k) != meta.get(k):
+            raise ValueError(f"Cannot resume from {ckpt_path}: its {k} differs from this run's. "
+                             "Use a new output folder or delete the old checkpoint.")
+    if progress: tqdm.write(f"{desc}: resuming from step {ck['step']} of {n_steps} ({ckpt_path})", file=sys.stderr)
+    return ck
+
+# %% ../nbs/08_checkpoint.ipynb #c4c05f06
+def sgd_step(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_fn: Callable[[int], torch.Tensor],
+             ema: EMA | None = None, grad_clip: float | None = 1.0, desc: str = "train") -> Callable[[int], dict]:
+    """`step(s) → {'loss': float}`: `loss_fn(s)` (a `FloatingPointError` if it is not finite, before any update), backward,
+    gradient norm clipped to `grad_clip` (None/0: no clipping), `optimizer` step, then `ema.update(model)`."""
+    def step(s: int) -> dict:
+        loss = loss_fn(s)
+        if not torch.isfinite(loss): raise FloatingPointError(f"{desc}: loss became {loss.item()} at step {s}; "
+                                                              "lower the learning rate.")
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        if grad_clip: torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
+        optimizer.step()
+        if ema is not None: ema.update(model)
+        return {"loss": loss.item()}
+    return step
+
+# %% ../nbs/08_checkpoint.ipynb #fc7f190e
+def train_loop(step_fn: Callable[[int], dict], n_steps: int, save: Callable[[int], None], history: dict, start: int = 0,
+               every: int = 200, nets=(), on_step: Callable[[int], None] | None = None,
+               at_save: Callable[[int], None] | None = None, desc: str = "train", where="the checkpoint",
+               progress: bool = True) -> dict:
+    """Run `step_fn(step) → {key: float}` for steps `start … n_steps − 1`, appending each value to `history[key]`,
+    with the modules `nets` in train mode (eval mode after). `on_step(step)` runs before each step; `at_save(done)`
+    (e.g. validation) then `save(done)` every `every` steps and at the end. `OutOfTime`: saves, sets
+    `history['stopped_at']` and returns; `KeyboardInterrupt`: saves and re-raises (said on stderr, naming `where`,
+    with `progress`). Returns `history`."""
+    bar, done = tqdm(total=n_steps, initial=start, desc=desc, disable=not progress, leave=False), start
+    say = (lambda m: tqdm.write(f"{desc}: {m}", file=sys.stderr)) if progress else (lambda m: None)
+    try:
+        for net in nets: net.train()
+        for step in range(start, n_steps):
+            if on_step is not None: on_step(step)
+            out = step_fn(step)
+            for k, v in out.items(): history[k].append(v)
+            done = step + 1
+            bar.update(1); bar.set_postfix({k: f"{v:.4g}" for k, v in out.items()})
+            if done % every == 0 or done == n_steps:
+                if at_save is not None: at_save(done)
+                save(done)
+    except OutOfTime:
+        history["stopped_at"] = done; save(done); say(f"time budget spent at step {done} of {n_steps}; saved to {where}")
+    except KeyboardInterrupt:
+        save(done); say(f"interrupted; step {done} of {n_steps} saved to {where}"); raise
+    finally:
+        bar.close()
+        for net in nets: net.eval()
+    return history
+
+# %% ../nbs/08_checkpoint.ipynb #bf024290
 def run_training(model: torch.nn.Module, optimizer: torch.optim.Optimizer, loss_fn: Callable[[int], torch.Tensor],
                  n_steps: int, ckpt_path, meta: dict, every: int = 200, ema: EMA | None = None,
                  validate: Callable[[], dict] | None = None, on_step: Callable[[int], None] | None = None,
                  desc: str = "train", grad_clip: float | None = 1.0, progress: bool = True) -> dict:
-    """Train `model` for `n_steps` optimiser steps, resuming from `ckpt_path` if it exists.
-
-    `meta` (kind, config dict, fingerprint, ...) is stored in every checkpoint; a checkpoint
-    whose meta differs is refused rather than resumed. Saves every `every` steps, at the end,
-    and on `KeyboardInterrupt` (then re-raises). An `OutOfTime` from `on_step` (see `time_budget`) ends the run
-    normally: the step reached is saved and the history returned, with `history['stopped_at']` set to it. With `progress`, says on stderr when it resumes
-    ("resuming from step N") and what an interrupt saved. Returns the history dict
-    (`loss`: per-step losses, `val`: list of (step, metrics))."""
-    ckpt_path = Path(ckpt_path)
-    history, start = {"loss": [], "val": []}, 0
-    if ckpt_path.exists():
-        ck = load_checkpoint(ckpt_path)
-        for k in ("kind", "config", "fingerprint"):
-            if ck.get(k) != meta.get(k):
-                raise ValueError(f"Cannot resume from {ckpt_path}: its {k} differs from this run's. "
-                                 "Use a new output folder or delete the old checkpoint.")
+    """Train `model` for `n_steps` optimiser steps (`sgd_step`), resuming from `ckpt_path` if it exists (`resume_from`:
+    `meta` — kind, config dict, fingerprint, ... — is stored in every checkpoint, and a checkpoint whose meta differs is
+    refused). Saves every `every` steps, at the end, and on `KeyboardInterrupt` (then re-raises); an `OutOfTime` from
+    `on_step` (see `time_budget`) ends the run normally with `history['stopped_at']` set (`train_loop`). With `progress`,
+    says on stderr when it resumes and what a stop saved. Returns the history dict (`loss`: per-step losses,
+    `val`: list of (step, `validate()` metrics), measured in eval mode before each save)."""
+    ckpt_path, history, start = Path(ckpt_path), {"loss": [], "val": []}, 0
+    ck = resume_from(ckpt_path, meta, desc, n_steps, progress)
+    if ck is not None:
         model.load_state_dict(ck["state_dict"]); optimizer.load_state_dict(ck["optimizer"])
         if ema is not None and "ema_state_dict" in ck: ema.load_state_dict(ck["ema_state_dict"])
         start, history = ck["step"], ck["history"]
-        if progress: tqdm.write(f"{desc}: resuming from step {start} of {n_steps} ({ckpt_path})", file=sys.stderr)
 
     def save(step):
         extra = {"ema_state_dict": ema.state_dict()} if ema is not None else {}
         save_checkpoint(ckpt_path, **meta, state_dict=model.state_dict(), optimizer=optimizer.state_dict(),
                         step=step, history=history, **extra)
 
-    step = start
-    bar = tqdm(total=n_steps, initial=start, desc=desc, disable=not progress, leave=False)
-    try:
-        model.train()
-        for step in range(start, n_steps):
-            if on_step is not None: on_step(step)
-            loss = loss_fn(step)
-            if not torch.isfinite(loss): raise FloatingPointError(f"{desc}: loss became {loss.item()} at step {step}; "
-                                                                  "lower the learning rate.")
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            if grad_clip: torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
-            optimizer.step()
-            if ema is not None: ema.update(model)
-            history["loss"].append(loss.item())
-            bar.update(1); bar.set_postfix(loss=f"{history['loss'][-1]:.4g}")
-            done = step + 1
-            if done % every == 0 or done == n_steps:
-                if validate is not None:
-                    model.eval(); history["val"].append((done, validate())); model.train()
-                save(done)
-        step = n_steps
-    except OutOfTime:
-        history["stopped_at"] = len(history["loss"]); save(history["stopped_at"])
-        if progress: tqdm.write(f"{desc}: time budget spent at step {history['stopped_at']} of {n_steps}; saved to {ckpt_path}", file=sys.stderr)
-    except KeyboardInterrupt:
-        save(len(history["loss"]))
-        if progress: tqdm.write(f"{desc}: interrupted; step {len(history['loss'])} of {n_steps} saved to {ckpt_path}", file=sys.stderr)
-        raise
-    finally:
-        bar.close(); model.eval()
-    return history
+    def at_save(done):
+        model.eval(); history["val"].append((done, validate())); model.train()
+
+    return train_loop(sgd_step(model, optimizer, loss_fn, ema, grad_clip, desc), n_steps, save, history, start, every,
+                      (model,), on_step, at_save if validate is not None else None, desc, ckpt_path, progress)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, contextlib, csv, inspect, io, json, math, os, re, signal, socket, sys, threading, time
+import argparse, contextlib, copy, csv, inspect, io, json, math, os, re, signal, socket, sys, threading, time
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fracti
 from .checkpoint import load_checkpoint
 from .ensemble import volume_descriptors, AXES
 from .baselines import (BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, SliceGANModel, train_mpdd,
-                                train_slicegan, load_baseline, generate as generate_baseline, generate_mpdd)
+                                train_slicegan, load_baseline, generate as generate_baseline)
 
 # %% auto #0
 __all__ = ['LOCK_NAME', 'BASELINE_NAMES', 'MAX_PHASES', 'GUIDE_CHECKPOINT', 'orthogonal_slices_image', 'FolderBusy',
@@ -228,8 +228,8 @@ def lmpdd_config(steps: int | None = None, sampler: str | None = None) -> LMPDDC
 def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True, **kw) -> torch.Tensor:
     """`n` label volumes `(n,D,H,W)` int64 from `model`: L-MPDD (`microlad.lmpdd.reconstruct` with `lmpdd_config(steps,
     sampler)`; `fractions` passed on) for microlad weights, `microlad.baselines.generate` for a baseline (MPDD takes
-    `steps`/`sampler`, SliceGAN neither). Options a baseline cannot honour (`fractions`; a sampler for SliceGAN) are
-    refused with a `ValueError`."""
+    `steps`/`sampler`, set in a copy of the model's `config.sampling`; SliceGAN neither). Options a baseline cannot
+    honour (`fractions`; a sampler for SliceGAN) are refused with a `ValueError`."""
     name = _baseline_name(model)
     if name is None:
         cfg = lmpdd_config(kw.pop("steps", None), kw.pop("sampler", None))
@@ -240,7 +240,8 @@ def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progr
     if isinstance(model, SliceGANModel) and kw:
         raise ValueError(f"--{next(iter(kw))} does not apply to SliceGAN weights: the generator makes a volume in one pass, "
                          "there is no sampler (leave --steps/--sampler out)")
-    if kw: return generate_mpdd(model, tuple(shape), n, seed, progress=progress, **kw)
+    if kw:                                          # MPDD's sampler is set in one place, its config: replace it there
+        model = copy.copy(model); model.config = replace(model.config, sampling=replace(model.config.sampling, **kw))
     return generate_baseline(model, tuple(shape), n, seed, progress=progress)
 
 # %% ../nbs/10_cli.ipynb #a21295ac
@@ -402,17 +403,18 @@ def _steps_done(model) -> int:
 def _train_baseline(a, labels: np.ndarray, out: Path, data: str) -> int:
     "`microlad train --method mpdd|slicegan`: the baseline trainer on `labels` in locked folder `out`, resuming there."
     cfg = baseline_config(a.method, a.preset, int(labels.max()) + 1)
+    run = getattr(cfg, "train", cfg)                # the run length: MPDDConfig.train, or SliceGANConfig itself
     budget = None if a.budget_min is None else 60 * a.budget_min
-    _say(data + f"method {a.method}, preset {a.preset}: {cfg.steps} steps, checkpoints every {cfg.every} steps in {out}"
+    _say(data + f"method {a.method}, preset {a.preset}: {run.steps} steps, checkpoints every {run.every} steps in {out}"
          + (f", time budget {a.budget_min:g} min" if budget else ""))
     trainer = {"mpdd": train_mpdd, "slicegan": train_slicegan}[a.method]
     t = time.perf_counter()
     model = trainer(labels, cfg, out, progress=True, time_budget_s=budget)
     done = _steps_done(model)
-    if done < cfg.steps:
-        _say(f"time budget of {a.budget_min:g} min spent after {done} of {cfg.steps} steps; the weights of step {done} are "
+    if done < run.steps:
+        _say(f"time budget of {a.budget_min:g} min spent after {done} of {run.steps} steps; the weights of step {done} are "
              f"in {out / BASELINES[a.method]}: rerun the same command to continue")
-    print(json.dumps(dict(method=a.method, preset=a.preset, n_phases=cfg.n_phases, steps_done=done, steps=cfg.steps,
+    print(json.dumps(dict(method=a.method, preset=a.preset, n_phases=cfg.n_phases, steps_done=done, steps=run.steps,
                           seconds=round(time.perf_counter() - t, 1), fingerprint=model.fingerprint,
                           weights=str(out / BASELINES[a.method])), indent=1))
     return 0

@@ -11,17 +11,22 @@ from cli_helpers import run, one_error_line
 import microlad.cli as cli
 from microlad.baselines import MPDDConfig, SliceGANConfig, load_baseline
 from microlad.checkpoint import load_checkpoint
+from microlad.ldm import DiffusionConfig
 from microlad.cli import main
 from microlad.data import generate_porous, save_micrograph, load_volume
 
-TINY = {"mpdd": replace(MPDDConfig.cpu(), patch_size=16, channels=(8, 8, 8), groups=4, steps=3, batch_size=4,
-                        n_patches=16, every=1, T=50, sample_steps=3),
+_M = MPDDConfig.cpu()
+TINY = {"mpdd": replace(_M, unet=replace(_M.unet, channels=(8, 8, 8), groups=4), diffusion=DiffusionConfig(T=50),
+                        train=replace(_M.train, patch_size=16, steps=3, batch_size=4, n_patches=16, every=1),
+                        sampling=replace(_M.sampling, steps=3)),
         "slicegan": replace(SliceGANConfig.cpu(), noise_channels=4, gen_filters=(8, 8, 4, 4), critic_filters=(4, 8, 8),
                             batch_size=1, slices_per_axis=4, critic_iters=1, steps=3, n_patches=16, every=1)}
 
 
-def tiny_config(method, preset_name, n_phases):
-    return replace(TINY[method], n_phases=n_phases)
+def tiny_config(method, preset_name, n_phases, steps=None):
+    cfg = replace(TINY[method], n_phases=n_phases)
+    if steps is None: return cfg
+    return replace(cfg, train=replace(cfg.train, steps=steps)) if method == "mpdd" else replace(cfg, steps=steps)
 
 
 
@@ -93,7 +98,7 @@ def test_mpdd_steps_and_interrupts_resume(mic, tmp_path, monkeypatch, capsys):
 
 
 def test_budget_and_slicegan_refusals(mic, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(cli, "baseline_config", lambda m, p, P: replace(tiny_config(m, p, P), steps=1000))
+    monkeypatch.setattr(cli, "baseline_config", lambda m, p, P: tiny_config(m, p, P, steps=1000))
     w = tmp_path / "w"
     rc, o, e = run(["train", mic, "--out", w, "--method", "slicegan", "--budget-min", "0.0001"], capsys)
     assert rc == 0 and "time budget 0.0001 min" in e, e
