@@ -1,13 +1,12 @@
 """Rough edges of the `microlad` command (issue 16), each through `microlad.cli.main([...])`: the exit
 code and the one-line message; `--help`; the fingerprint warning; titled slices and the report;
 `train` stopped by SIGTERM and by Ctrl-C (SIGINT), saving its checkpoint, then resumed."""
-import argparse, os, signal, subprocess, sys, textwrap
-from pathlib import Path
+import argparse, signal, textwrap
 
 import numpy as np
 import pytest
 
-from cli_helpers import run, one_error_line
+from cli_helpers import run, one_error_line, signal_at
 from PIL import Image
 
 from microlad.checkpoint import load_checkpoint
@@ -15,7 +14,6 @@ from microlad.cli import main, _parser
 from microlad.data import default_micrograph, generate_porous, save_micrograph
 from microlad.pipeline import bundled_weights
 
-ROOT = Path(__file__).resolve().parents[1]
 W = str(bundled_weights("porous"))
 MIC = str(default_micrograph("porous"))
 TINY = ["--shape", "16", "16", "16", "--steps", "2"]
@@ -169,15 +167,8 @@ def test_train_sigterm_saves_then_ctrl_c_saves_then_resume(tmp_path, monkeypatch
     img, out = tmp_path / "mic.png", tmp_path / "run"
     save_micrograph(generate_porous(size=160, seed=1), img)
     # 1. a real SIGTERM from outside (what kill, timeout and Slurm send) while the VAE is at step 7
-    p = subprocess.Popen([sys.executable, "-c", TRAIN, "7", str(img), str(out)], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"})
-    try:
-        assert p.stdout.readline().strip() == "at step 7"
-        p.send_signal(signal.SIGTERM)
-        o, e = p.communicate(timeout=60)
-    finally:
-        p.kill()
-    assert p.returncode == 128 + signal.SIGTERM and "Traceback" not in e, e
+    rc, o, e = signal_at(TRAIN, "7", img, out, ready="at step 7", sig=signal.SIGTERM)
+    assert rc == 128 + signal.SIGTERM and "Traceback" not in e, e
     assert f"data: {img}: 160×160 px, 2 phases (fractions" in e and "VAE 20 steps then LDM 5 steps" in e, e
     assert "VAE: interrupted; step 7 of 20 saved" in e
     assert f"microlad: train stopped by SIGTERM; the finished steps are saved in {out}" in e

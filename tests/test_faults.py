@@ -3,19 +3,18 @@
 earlier file byte-identical afterwards), plus a `reconstruct` killed with SIGKILL mid-write.
 
 Volumes are 16³ with 2 sampler steps and the bundled porous weights, so each run takes ~1 s."""
-import contextlib, os, shutil, signal, subprocess, sys, tempfile, textwrap, time
+import contextlib, os, shutil, signal, tempfile, textwrap, time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from cli_helpers import run
+from cli_helpers import run, child, signal_at
 
 from microlad.cli import main, LOCK_NAME
 from microlad.data import load_volume, default_micrograph
 from microlad.pipeline import bundled_weights
 
-ROOT = Path(__file__).resolve().parents[1]
 W = str(bundled_weights("porous"))
 MIC = str(default_micrograph("porous"))
 TINY = ["--shape", "16", "16", "16", "--steps", "2"]
@@ -39,10 +38,6 @@ def assert_kept(before: dict, folder):
         assert name in now, f"{name} was removed"
         if name == "report.txt": assert now[name].startswith(b), "report.txt was not appended to"
         else: assert now[name] == b, f"{name} changed"
-
-
-def child_env():
-    return {**os.environ, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
 
 
 # --- earlier results ---------------------------------------------------------------------------
@@ -100,13 +95,7 @@ HOLDER = textwrap.dedent("""
 @contextlib.contextmanager
 def holder(folder, seconds):
     "Another process that holds `folder`'s microlad lock for `seconds` (after it prints 'held')."
-    p = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder), str(seconds)], stdout=subprocess.PIPE,
-                         text=True, env=child_env())
-    try:
-        assert p.stdout.readline().strip() == "held"
-        yield p
-    finally:
-        p.kill(); p.wait()
+    with child(HOLDER, folder, seconds, ready="held") as p: yield p
 
 
 def test_second_process_refused_then_waits(tmp_path, capsys):
@@ -221,14 +210,8 @@ KILLED = textwrap.dedent("""
 def test_sigkill_mid_write_leaves_only_complete_volumes(tmp_path, capsys):
     assert run(recon(tmp_path, "--micrograph", MIC), capsys)[0] == 0      # an earlier run: volume_000
     before = snapshot(tmp_path)
-    p = subprocess.Popen([sys.executable, "-c", KILLED, *recon(tmp_path, "--n", "2", "--seed", "1")],
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=child_env())
-    try:
-        assert p.stdout.readline().strip() == "mid-write"
-        p.send_signal(signal.SIGKILL)
-        assert p.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        p.kill()
+    rc, _, _ = signal_at(KILLED, *recon(tmp_path, "--n", "2", "--seed", "1"), ready="mid-write", sig=signal.SIGKILL)
+    assert rc == -signal.SIGKILL
     assert_kept(before, tmp_path)
     new = sorted(n for n in set(snapshot(tmp_path)) - set(before) if not n.startswith("."))
     # volume_001.tif was finished; volume_001.npy was half written when killed: it must not exist in any form
@@ -255,15 +238,8 @@ def test_sigterm_mid_write_removes_this_runs_files(tmp_path, capsys):
     "SIGTERM (kill, timeout, Slurm) in the same place: the run removes what it wrote, says so, exits 143."
     assert run(recon(tmp_path), capsys)[0] == 0
     before = snapshot(tmp_path)
-    p = subprocess.Popen([sys.executable, "-c", KILLED, *recon(tmp_path, "--n", "2", "--seed", "1")],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env())
-    try:
-        assert p.stdout.readline().strip() == "mid-write"
-        p.send_signal(signal.SIGTERM)
-        _, err = p.communicate(timeout=30)
-    finally:
-        p.kill()
-    assert p.returncode == 128 + signal.SIGTERM and "Traceback" not in err, err
+    rc, _, err = signal_at(KILLED, *recon(tmp_path, "--n", "2", "--seed", "1"), ready="mid-write", sig=signal.SIGTERM)
+    assert rc == 128 + signal.SIGTERM and "Traceback" not in err, err
     assert "microlad: interrupted by SIGTERM; the files of this run were removed" in err
     assert_kept(before, tmp_path)
     assert sorted(snapshot(tmp_path)) == sorted(before)                    # nothing new, not even the owner note
