@@ -341,6 +341,7 @@ def _finite_gan_step(st: GANState, step: int) -> dict:
         raise FloatingPointError(f"SliceGAN: loss became {out} at step {step}; lower the learning rates.")
     return out
 
+# %% ../nbs/15_baselines.ipynb #d2b6671a
 def run_gan_training(st: GANState, ckpt_path, meta: dict, on_step=None, progress: bool = True) -> dict:
     "Train `st` to `st.cfg.steps` generator steps, resuming from / saving to `ckpt_path` → history `{'critic', 'gen'}`."
     ckpt_path, cfg = Path(ckpt_path), st.cfg

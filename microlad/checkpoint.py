@@ -50,6 +50,7 @@ def config_to_dict(cfg) -> dict:
 def _plain(d: dict) -> dict:
     return {k: _plain(v) if isinstance(v, dict) else list(v) if isinstance(v, tuple) else v for k, v in d.items()}
 
+# %% ../nbs/08_checkpoint.ipynb #0e37d8b5
 def config_from_dict(cls, d: dict):
     "Rebuild dataclass `cls` from a stored dict; list fields become tuples again, a dict field of a config type that config."
     names = {f.name: f for f in dataclasses.fields(cls)}
@@ -62,6 +63,7 @@ def config_from_dict(cls, d: dict):
         return tuple(v) if isinstance(v, list) else v
     return cls(**{k: value(k, v) for k, v in d.items()})
 
+# %% ../nbs/08_checkpoint.ipynb #cfec95d6
 def check_checkpoint(ckpt: dict, kind: str, config=None, n_phases: int | None = None, path="checkpoint"):
     "Raise `ValueError` if `ckpt` is not a `kind` checkpoint matching `config` / `n_phases`."
     if ckpt.get("kind") != kind:
