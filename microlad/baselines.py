@@ -82,6 +82,7 @@ class PixelDiffusion:
     config, and the training micrograph's fingerprint. `eps(x, t)` runs the U-Net in batches of `batch_size`."""
     kind = "mpdd"
     def __init__(self, unet: UNet, config: MPDDConfig, fingerprint: str | None = None, batch_size: int = 256):
+        if config.n_phases is None: raise ValueError("MPDDConfig.n_phases is not set (train_mpdd fills it in from the micrograph)")
         self.unet, self.config, self.fingerprint, self.batch_size = unet, config, fingerprint, batch_size
         self.sched, self.n_phases = Schedule(config.diffusion), config.n_phases
 
