@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_lmpdd.ipynb #991e80ec
 from __future__ import annotations
-import warnings
+import math, warnings
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -22,8 +22,9 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
 # %% auto #0
 __all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
            'plane_agreement', 'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
-           'decode_along_axis', 'refine_along_axis', 'decode_volume', 'reconstruct', 'match_phase_fractions',
-           'training_fractions', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
+           'decode_along_axis', 'refine_along_axis', 'decode_volume', 'match_phase_fractions', 'training_fractions',
+           'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'reconstruct', 'per_axis_s2_errors',
+           'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 @dataclass
@@ -38,6 +39,7 @@ class LMPDDConfig:
     upsample: str = "nearest"       # latent → voxel resolution along the decoding axis: 'nearest' | 'linear'
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
+    smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = off
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -51,6 +53,7 @@ class LMPDDConfig:
         if self.upsample not in ("linear", "nearest"): raise ValueError(f"upsample must be 'linear' or 'nearest', got {self.upsample!r}.")
         if self.refine_input not in ("onehot", "probs"):
             raise ValueError(f"refine_input must be 'onehot' or 'probs', got {self.refine_input!r}.")
+        if not self.smooth_sigma >= 0: raise ValueError(f"smooth_sigma must be ≥ 0 voxels, got {self.smooth_sigma}.")
         if self.refine_iters < 0 or self.steps < 1 or self.batch_size < 1:
             raise ValueError("refine_iters must be ≥ 0, steps and batch_size ≥ 1.")
 
@@ -226,27 +229,6 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
             cur, nxt = nxt.div_(3), cur
     return cur
 
-# %% ../nbs/02_lmpdd.ipynb #23196336
-def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
-                progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None,
-                fractions=None):
-    """Generate `n` volumes of `shape` `(D,H,W)` (sides multiples of 16) from a 2D latent diffusion model.
-    Every sampling and decoding setting comes from `config` (default `LMPDDConfig.cpu()`); to change one, pass
-    e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
-    Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
-    Labels are the argmax of the probabilities, or with `fractions` `(P,)` (e.g. the micrograph's phase
-    fractions) `match_phase_fractions` of each volume.
-    `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
-    it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
-    cfg = config or LMPDDConfig.cpu()
-    stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
-    z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
-    probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
-                          callback=stage("decode"))
-    if fractions is None: labels = probs.argmax(1)
-    else: labels = torch.stack([match_phase_fractions(p, fractions) for p in probs.cpu()]).to(probs.device)
-    return (labels, probs) if return_probs else labels
-
 # %% ../nbs/02_lmpdd.ipynb #3f704ba0
 def match_phase_fractions(probs: torch.Tensor, fractions, sweeps: int = 8) -> torch.Tensor:
     """Labels `(D,H,W)` from probabilities `(P,D,H,W)` whose phase fractions match `fractions` `(P,)`:
@@ -272,6 +254,59 @@ def training_fractions(micrograph, n_crops: int = 256, seed: int = 0) -> torch.T
     "Phase fractions `(P,)` of crops from the training band of `micrograph` (S₂ checks score against the other band)."
     P = int(np.asarray(micrograph).max()) + 1
     return phase_fractions(reference_crops(micrograph, n=n_crops, split="train", seed=seed), P)
+
+# %% ../nbs/02_lmpdd.ipynb #f33feadf
+def gaussian_kernel(sigma: float) -> torch.Tensor:
+    "Normalised 1D Gaussian weights `(2r+1,)`, r = ⌈3σ⌉ voxels."
+    r = max(1, math.ceil(3 * sigma))
+    k = torch.exp(-0.5 * (torch.arange(-r, r + 1, dtype=torch.float64) / sigma) ** 2)
+    return (k / k.sum()).float()
+
+def smooth_probabilities(probs: torch.Tensor, sigma: float) -> torch.Tensor:
+    """Probabilities `(n,P,D,H,W)` blurred by a separable 3D Gaussian of `sigma` voxels (edges replicated; the
+    phases still sum to 1). `sigma=0` returns `probs` unchanged."""
+    if sigma == 0: return probs
+    k = gaussian_kernel(sigma).to(probs)
+    r, (n, P) = len(k) // 2, probs.shape[:2]
+    x = probs.reshape(n * P, 1, *probs.shape[2:])
+    for a in range(3):
+        shape = [1, 1, 1, 1, 1]; shape[2 + a] = len(k)
+        pad = [0] * 6; pad[2 * (2 - a)] = pad[2 * (2 - a) + 1] = r
+        x = F.conv3d(F.pad(x, pad, mode="replicate"), k.reshape(shape))
+    return x.reshape(probs.shape)
+
+# %% ../nbs/02_lmpdd.ipynb #cfd360a1
+def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None) -> torch.Tensor:
+    """Labels `(n,D,H,W)` int64 from probabilities `(n,P,D,H,W)`: the argmax, or with `sigma > 0` the
+    `match_phase_fractions` labels of the smoothed probabilities at each volume's own unsmoothed argmax
+    fractions; with `fractions` `(P,)` every volume gets those fractions instead."""
+    if sigma == 0 and fractions is None: return probs.argmax(1)
+    P, out = probs.shape[1], []
+    for p in probs:
+        f = fractions if fractions is not None else torch.bincount(p.argmax(0).flatten().cpu(), minlength=P).double() / p[0].numel()
+        out.append(match_phase_fractions(smooth_probabilities(p[None], sigma)[0].cpu(), f))
+    return torch.stack(out).to(probs.device)
+
+# %% ../nbs/02_lmpdd.ipynb #23196336
+def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
+                progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None,
+                fractions=None):
+    """Generate `n` volumes of `shape` `(D,H,W)` (sides multiples of 16) from a 2D latent diffusion model.
+    Every sampling and decoding setting comes from `config` (default `LMPDDConfig.cpu()`); to change one, pass
+    e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
+    Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
+    Labels are `label_volumes(probs, config.smooth_sigma, fractions)`: the decoded probabilities smoothed by
+    `smooth_sigma` voxels and labelled at each volume's own argmax fractions, or at `fractions` `(P,)` (e.g. the
+    micrograph's phase fractions) when given; the probabilities returned are the smoothed ones.
+    `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
+    it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
+    cfg = config or LMPDDConfig.cpu()
+    stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
+    z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
+    probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
+                          callback=stage("decode"))
+    labels = label_volumes(probs, cfg.smooth_sigma, fractions)
+    return (labels, smooth_probabilities(probs, cfg.smooth_sigma)) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
