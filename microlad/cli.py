@@ -634,7 +634,8 @@ def _guide_report(res, model, a, seconds: float, start: int, resumed: bool, name
 
 def _guide_command(a) -> int:
     "`microlad guide`: SDS toward `--target`s in the locked `--out`, checkpointed; results as `reconstruct` writes them."
-    from microlad.sds import guide, training_stats, SDSConfig
+    from microlad.sds import guide, SDSConfig
+    from microlad.descriptors import training_stats
     model = load_model(a.weights)
     names = phase_names(model.n_phases, a.phase_names, model.fingerprint)
     objectives = [parse_objective(s, names) for s in a.target]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import torch
 
-from .data import read_micrograph, default_micrograph, atomic_write, DEFAULT_MATERIAL
+from .data import read_micrograph, default_micrograph, atomic_write, fingerprint, DEFAULT_MATERIAL
+from .descriptors import TrainingStats, training_stats
 from .vae import VAEConfig, VAETrainConfig, train_vae
 from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
                           training_latents, latent_moments)
@@ -20,7 +21,8 @@ from .fem import FEMConfig
 from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_checkpoint, time_budget, CLOCKS
 
 # %% auto #0
-__all__ = ['VAE_BUDGET_SHARE', 'Preset', 'preset', 'train', 'bundled_weights', 'bundled_model', 'add_latent_stats']
+__all__ = ['VAE_BUDGET_SHARE', 'Preset', 'preset', 'rewrite_ldm', 'store_training_stats', 'train', 'bundled_weights',
+           'bundled_model', 'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 @dataclass
@@ -44,6 +46,19 @@ def preset(name: str, n_phases: int) -> Preset:
     return Preset(getattr(VAEConfig, name)(n_phases), f(VAETrainConfig), f(UNetConfig), f(LDMTrainConfig),
                   f(DiffusionConfig), f(LMPDDConfig), f(SDSConfig), f(FEMConfig))
 
+# %% ../nbs/09_pipeline.ipynb #44a5a66e
+def rewrite_ldm(folder, **entries) -> Path:
+    "Rewrite `folder/ldm.pt` with `entries` added (or replaced); every other entry is kept as it was."
+    path = Path(folder) / "ldm.pt"
+    ck = load_checkpoint(path)
+    return save_checkpoint(path, **{k: v for k, v in ck.items() if k not in ("format", "microlad_version", *entries)}, **entries)
+
+def store_training_stats(folder, labels) -> TrainingStats:
+    "Measure `training_stats` of label image `labels` `(H,W)` (default settings) and store them in `folder/ldm.pt`."
+    stats = training_stats(labels)
+    rewrite_ldm(folder, training_stats=stats.to_dict())
+    return stats
+
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
 VAE_BUDGET_SHARE = 0.45   # VAE's share of a time budget: the cpu preset spends 676 of 1499 s there (anode, 1 thread)
 
@@ -56,8 +71,9 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     Rerunning with the same `out` resumes an interrupted run. `time_budget_s`: stop after that many seconds of
     `budget_clock` ('wall' or 'cpu', `checkpoint.time_budget`) of training steps — the VAE's get `VAE_BUDGET_SHARE`
     of it, the LDM's the rest (data preparation and metrics come on top); both save the step they reached
-    (`train_log.json` says which and what was spent in all). Returns the trained model, with the
-    training labels attached as `model.micrograph` (so `sds.training_stats(model)` finds them)."""
+    (`train_log.json` says which and what was spent in all). The training statistics of the micrograph
+    (`descriptors.training_stats`, for `'+'` targets) are stored in `ldm.pt`. Returns the trained model, with them
+    as `model.training_stats` and the training labels as `model.micrograph`."""
     labels = read_micrograph(image, n_phases=n_phases)
     P = int(labels.max()) + 1
     p = p or preset(preset_name, P)
@@ -70,14 +86,16 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
                       on_step=time_budget(None if time_budget_s is None else (1 - VAE_BUDGET_SHARE) * time_budget_s, clock=budget_clock))
     budget = None if time_budget_s is None else dict(seconds=time_budget_s, clock=budget_clock, spent=round(clock() - c0, 1),
                                                      vae_steps=_steps_done(out / "vae.ckpt"), ldm_steps=_steps_done(out / "ldm.ckpt"))
+    t2, stats = time.perf_counter(), store_training_stats(out, labels)
     log = dict(image=str(image) if not hasattr(image, "shape") else "<array>", preset=preset_name, n_phases=P,
-               fingerprint=model.fingerprint, vae_seconds=round(t1 - t0, 1), ldm_seconds=round(time.perf_counter() - t1, 1),
+               fingerprint=model.fingerprint, vae_seconds=round(t1 - t0, 1), ldm_seconds=round(t2 - t1, 1),
+               stats_seconds=round(time.perf_counter() - t2, 1),
                budget=budget, vae_metrics=vae.metrics, ldm_metrics=load_checkpoint(out / "ldm.pt").get("metrics", {}),
                torch=torch.__version__, device=str(model.device), cpu_threads=torch.get_num_threads(), machine=platform.machine(),
                vae_config=config_to_dict(p.vae), vae_train=config_to_dict(p.vae_train),
                unet_config=config_to_dict(p.unet), ldm_train=config_to_dict(p.ldm_train))
     with atomic_write(out / "train_log.json", "w") as f: json.dump(log, f, indent=1)
-    model.micrograph = labels
+    model.training_stats, model.micrograph = stats, labels
     return model
 
 # %% ../nbs/09_pipeline.ipynb #0e81388d
@@ -105,6 +123,14 @@ def add_latent_stats(folder, image, n_phases: int | None = None) -> tuple:
         raise ValueError(f"{image} is not the micrograph the weights in {folder} were trained on "
                          f"(fingerprint {fingerprint}, weights {model.fingerprint}).")
     mean, sd = latent_moments(mu, std, float(model.vae.latent_scale))
-    save_checkpoint(folder / "ldm.pt", **{k: v for k, v in ck.items() if k not in ("format", "microlad_version")},
-                    latent_mean=mean.tolist(), latent_std=sd.tolist())
+    rewrite_ldm(folder, latent_mean=mean.tolist(), latent_std=sd.tolist())
     return mean, sd
+
+def add_training_stats(folder, image, n_phases: int | None = None) -> TrainingStats:
+    "Add the training statistics (`store_training_stats`) of micrograph `image`, the one the weights in `folder` were trained on, to `folder/ldm.pt`."
+    labels = read_micrograph(image, n_phases=n_phases)
+    fp = load_checkpoint(Path(folder) / "ldm.pt")["fingerprint"]
+    if fingerprint(labels) != fp:
+        raise ValueError(f"{'the image' if hasattr(image, 'shape') else image} is not the micrograph the weights in {folder} were "
+                         f"trained on (fingerprint {fingerprint(labels)}, weights {fp}).")
+    return store_training_stats(folder, labels)
