@@ -17,7 +17,7 @@ Methods: `microlad` (the cpu preset trained under the budget: `pipeline.train(ti
 to the end of the cpu preset: not an equal-budget row). The budget counts CPU seconds of the process
 (`--clock cpu`, default) so that what else runs on the machine does not change it.
 
-Per phase: V_f (micrograph's beside it), S₂ ε_rel % (`microlad.cli.s2_numbers`: the volumes' slice-wise S₂ against 64
+Per phase: V_f (micrograph's beside it), S₂ ε_rel % (`microlad.pipeline.s2_numbers`: the volumes' slice-wise S₂ against 64
 held-out 64×64 crops of the micrograph, the code of microlad's own report; floor = training-band crops vs the same
 held-out crops), τ per axis (`microlad.ensemble.volume_descriptors`, mean over the percolating volumes, with how
 many percolate), training steps and CPU time, generation time per volume. With `--truth grf|three_phase`
@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np, torch
 
 from microlad.data import read_micrograph, default_micrograph, DEFAULT_MICROGRAPHS, fingerprint, atomic_write
-from microlad.cli import s2_numbers
+from microlad.pipeline import s2_numbers
 from microlad.ensemble import volume_descriptors, AXES
 from microlad.ldm import load_model
 from microlad.lmpdd import reconstruct

@@ -14,7 +14,7 @@ import torch
 from scipy import ndimage
 
 from microlad.fem import FEMConfig, effective_diffusivity, percolating, solve_potential, tortuosity
-from microlad.sds import SDS_FEM
+from microlad.descriptors import SDS_FEM
 
 try:
     import taufactor as tau

@@ -25,7 +25,8 @@ from dataclasses import replace
 
 import torch
 
-from microlad.sds import (SDSConfig, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate, training_stats)
+from microlad.sds import SDSConfig, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate
+from microlad.descriptors import training_stats
 from microlad.lmpdd import reconstruct
 
 OBJECTIVES = {"vf": VolumeFraction, "sa": SurfaceArea, "de": Diffusivity}

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .vae import VAE
-from .descriptors import s2_relative_error, mean_s2_curves
+from .descriptors import s2_relative_error, mean_s2_curves, crop_descriptors
 
 # %% auto #0
 __all__ = ['AXIS_NAMES', 'PHASE_COLOURS', 'slices_of', 'slice_embedding', 'umap_projection', 'consecutive_distance', 'Coherence',
@@ -151,7 +151,6 @@ def translation_baseline(image, vae: VAE, n: int = 64, patch_size: int = 64, see
 @torch.no_grad()
 def slice_properties(crops, phase: int = 1, n_phases: int | None = None, diffusivity: bool = False) -> dict:
     "Per-slice `{'V_f', 'SA'[, 'D_e']}` arrays `(N,)` of `phase` for label crops `(N,H,W)` (or probabilities `(N,P,H,W)`)."
-    from microlad.sds import crop_descriptors                   # the one implementation (SDS targets use it too)
     x = torch.as_tensor(np.asarray(crops) if not torch.is_tensor(crops) else crops)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)           # a slice where D_e's solver stops early

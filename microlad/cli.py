@@ -4,284 +4,29 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, contextlib, copy, csv, inspect, io, json, math, os, re, signal, socket, sys, threading, time
+import argparse, csv, inspect, io, json, math, re, signal, sys, threading, time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .data import (read_micrograph, default_micrograph, save_volume, atomic_write,
-                           DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL, reference_crops, fingerprint, load_volume, phase_names,
+from .data import (read_micrograph, default_micrograph, atomic_write,
+                           DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL, fingerprint, load_volume, phase_names,
                            parse_voxel_size, VoxelSize, tiff_voxel_size)
-from .descriptors import (s2_report, format_s2_table, phase_fractions, phase_field, two_point_correlation_per_axis,
+from .descriptors import (phase_fractions, phase_field, two_point_correlation_per_axis,
                                   correlation_length)
 from .ldm import load_model
-from .pipeline import train, bundled_model, preset, VAE_BUDGET_SHARE
-from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fractions
+from .pipeline import (train, bundled_model, preset, VAE_BUDGET_SHARE, reconstruct_to_files, output_folder, FolderBusy,
+                               next_volume_index, write_results, s2_numbers, load_weights, lmpdd_config, _run_line)
+from .lmpdd import reconstruct
 from .checkpoint import load_checkpoint
 from .ensemble import volume_descriptors, AXES
-from .baselines import (BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, SliceGANModel, train_mpdd,
-                                train_slicegan, load_baseline, generate as generate_baseline)
+from .baselines import BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, train_mpdd, train_slicegan
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'BASELINE_NAMES', 'MAX_PHASES', 'GUIDE_CHECKPOINT', 'orthogonal_slices_image', 'FolderBusy',
-           'output_folder', 'result_files', 'next_volume_index', 's2_numbers', 's2_check', 'write_results',
-           'load_weights', 'lmpdd_config', 'generate_volumes', 'reconstruct_to_files', 'demo', 'Terminated',
-           'baseline_config', 'read_label_volume', 'evaluate_volume', 'format_evaluation', 'write_evaluation',
-           'parse_objective', 'main']
-
-# %% ../nbs/10_cli.ipynb #cdea63a1
-def orthogonal_slices_image(volume: np.ndarray, crop: np.ndarray | None, n_phases: int, scale: int = 3, gap: int = 4,
-                            title_height: int = 14):
-    "PIL image: [micrograph crop |] XY | XZ | YZ mid-slices of label `volume` `(D,H,W)`, each titled above."
-    from PIL import Image, ImageDraw
-    D, H, W = volume.shape
-    panels = ([crop] if crop is not None else []) + [volume[D // 2], volume[:, H // 2], volume[:, :, W // 2]]
-    titles = (["crop"] if crop is not None else []) + ["XY", "XZ", "YZ"]
-    h = max(p.shape[0] for p in panels)
-    canvas = np.full((h, sum(p.shape[1] for p in panels) + gap * (len(panels) - 1)), 255, np.uint8)
-    x, left = 0, []
-    for p in panels:
-        canvas[:p.shape[0], x:x + p.shape[1]] = np.round(np.asarray(p) * (255 / (n_phases - 1))).astype(np.uint8)
-        left.append(x); x += p.shape[1] + gap
-    body = Image.fromarray(canvas).resize((canvas.shape[1] * scale, canvas.shape[0] * scale), Image.NEAREST)
-    im = Image.new("L", (body.width, body.height + title_height), 255)
-    im.paste(body, (0, title_height))
-    draw = ImageDraw.Draw(im)
-    for x0, p, t in zip(left, panels, titles): draw.text((x0 * scale + 2, 1), t, fill=0)
-    return im
-
-# %% ../nbs/10_cli.ipynb #d7ebd99b
-LOCK_NAME = ".microlad.lock"
-
-class FolderBusy(RuntimeError):
-    "Another process holds the lock of an output folder."
-
-def _lock_holder(lock: Path) -> str:
-    "What the holder of `lock` wrote about itself (pid, host, start time), or '' if unknown."
-    try: return (lock.parent / (lock.name + ".owner")).read_text(encoding="utf-8").strip()
-    except OSError: return ""
-
-def _usable_folder(out: Path) -> list[Path]:
-    "Refuse `out` if it or a parent is a file or it is not writable; return the folders that are still missing."
-    for p in [out, *out.parents]:
-        if p.exists() or p.is_symlink():
-            if not p.is_dir():
-                raise NotADirectoryError(f"cannot use {out} as output folder: {p} is a file, not a folder")
-            if p == out and not os.access(p, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
-                raise PermissionError(f"cannot write into output folder {out}: permission denied or read-only filesystem")
-            break
-    return [p for p in [out, *out.parents] if not p.exists()]
-
-_DEBRIS = re.compile(r"\..+\.(\d+\.[0-9a-f]{8}|[a-z0-9_]{8})\.tmp")   # atomic_write's temporary names
-
-def _sweep_debris(out: Path) -> list[str]:
-    "Remove temporary files a killed `atomic_write` left in `out` (call with the folder's lock held); their names."
-    gone = [p.name for p in out.iterdir() if _DEBRIS.fullmatch(p.name) and p.is_file()]
-    for name in gone:
-        with contextlib.suppress(OSError): (out / name).unlink()
-    return gone
-
-@contextlib.contextmanager
-def output_folder(out, wait: bool = False, log=None):
-    """Create and lock output folder `out` for this process; yields it as a `Path`.
-    Another process holding it → `FolderBusy` naming the lock file (or, with `wait`, wait; `log(msg)` says so).
-    If the body fails and this call created the folder, the folder is removed again when nothing else is in it.
-    Temporary files of a writer killed in an earlier run (only where `O_TMPFILE` is missing) are swept away."""
-    from filelock import FileLock, Timeout
-    out = Path(out)
-    missing = _usable_folder(out)
-    out.mkdir(parents=True, exist_ok=True)
-    lock_path = out / LOCK_NAME
-    lock = FileLock(str(lock_path), timeout=0)
-    try: lock.acquire()
-    except Timeout:
-        held = f"{out} is in use by another microlad process ({_lock_holder(lock_path) or 'holder unknown'}; lock file {lock_path})"
-        if not wait: raise FolderBusy(f"{held}: wait for it to finish, write elsewhere, or pass --wait") from None
-        if log is not None: log(f"waiting: {held}")
-        lock.acquire(timeout=-1)
-    _sweep_debris(out)
-    owner, ok = out / (LOCK_NAME + ".owner"), False
-    try:
-        with atomic_write(owner, "w") as f:
-            f.write(f"pid {os.getpid()} on {socket.gethostname()}, since {time.strftime('%Y-%m-%d %H:%M:%S %Z')}\n")
-        yield out
-        ok = True
-    finally:
-        with contextlib.suppress(OSError): owner.unlink()
-        lock.release()
-        if not ok and missing and {p.name for p in out.iterdir()} <= {LOCK_NAME}:
-            with contextlib.suppress(OSError):
-                (out / LOCK_NAME).unlink(missing_ok=True)
-                for p in missing: p.rmdir()
-
-# %% ../nbs/10_cli.ipynb #8f4770fb
-_VOLUME = re.compile(r"volume_(\d+)\.(tif|tiff|npy|vti)")
-_SLICES = re.compile(r"slices(_\d+)?\.png")
-
-def result_files(out) -> list[Path]:
-    "Files earlier runs of `reconstruct_to_files` left in `out`: `volume_NNN.*`, `slices*.png`, `report.txt`."
-    out = Path(out)
-    if not out.is_dir(): return []
-    return sorted(p for p in out.iterdir()
-                  if p.is_file() and (_VOLUME.fullmatch(p.name) or _SLICES.fullmatch(p.name) or p.name == "report.txt"))
-
-def next_volume_index(out) -> int:
-    "Where a new run's numbering starts: 1 + the highest NNN of the `volume_NNN.*` files in `out` (0 if none)."
-    return max((int(m.group(1)) for p in result_files(out) if (m := _VOLUME.fullmatch(p.name))), default=-1) + 1
-
-# %% ../nbs/10_cli.ipynb #58c73a6e
-def s2_numbers(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, seed: int = 0) -> dict:
-    """S₂/V_f comparison of label `volumes` `(n,D,H,W)` with `n_crops` held-out 64×64 crops of `micrograph`: `rows`
-    (`S2Row` per phase), `floor` (the same for training-band crops: the noise floor), `per_axis` `(3,P)` ε_rel %,
-    `vf_volume`, `vf_micrograph` `(P,)`, `n_crops`."""
-    P = int(micrograph.max()) + 1
-    crops = reference_crops(micrograph, n=n_crops, split="val", seed=seed)
-    floor = s2_report(reference_crops(micrograph, n=n_crops, split="train", seed=seed), crops, n_phases=P)
-    vols = torch.as_tensor(np.asarray(volumes))
-    return dict(rows=s2_report(vols, crops, n_phases=P), floor=floor, n_crops=len(crops),
-                per_axis=per_axis_s2_errors(vols, crops, n_phases=P),          # (3, P), %
-                vf_volume=phase_fractions(vols, P), vf_micrograph=phase_fractions(micrograph, P))
-
-def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, seed: int = 0, names=None) -> tuple[list, str]:
-    "S₂/V_f report of label `volumes` `(n,D,H,W)` against held-out 64×64 crops of `micrograph` (`s2_numbers`). Returns (rows, text)."
-    s = s2_numbers(volumes, micrograph, n_crops, seed)
-    rows, floor, per_axis = s["rows"], s["floor"], s["per_axis"]
-    names = phase_names(len(rows), names)
-    lines = [format_s2_table(rows, title=f"S2 of {len(volumes)} volume(s) {tuple(volumes.shape[1:])} vs {s['n_crops']} held-out crops"),
-             "eps_rel = |1 - A_volume/A_micrograph| x 100, A = area under S2: 0 % is identical two-point statistics; "
-             f"{s['n_crops']} training-band crops of the micrograph itself score "
-             + ", ".join(f"{r.eps_rel:.1f} %" for r in floor) + " (phase " + ", ".join(str(r.phase) for r in floor)
-             + "), the noise floor: values near it are as close as these crops can tell, far above it is a real mismatch.",
-             "", "phase  Vf volume  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2  name"]
-    for p in range(len(rows)):
-        lines.append(f"{p:>5}  {float(s['vf_volume'][p]):9.4f}  {float(s['vf_micrograph'][p]):13.4f}  "
-                     + "  ".join(f"{float(e):6.2f}" for e in per_axis[:, p]) + f"{'':21}{names[p]}")
-    return rows, "\n".join(lines)
-
-def _fingerprint_warning(model, micrograph) -> str | None:
-    "A warning when label image `micrograph` is not the image `model` was trained on (data fingerprints differ)."
-    fm, fw = fingerprint(micrograph), getattr(model, "fingerprint", None)
-    if fw is None or fm == fw: return None
-    return (f"the micrograph (fingerprint {fm}) is not the image these weights were trained on (fingerprint {fw}): "
-            "the S2 report compares the volumes with a different material")
-
-# %% ../nbs/10_cli.ipynb #75f45409
-def _undo(written: list, earlier: list, report: Path, old_report: str | None):
-    "Remove the files of a failed write (earlier ones stay), restoring an appended `report` to `old_report`."
-    for p in written:
-        with contextlib.suppress(OSError):
-            if p == report and old_report is not None:
-                with atomic_write(report, "w") as f: f.write(old_report)
-            elif p not in earlier: p.unlink()
-
-def write_results(out: Path, vols: np.ndarray, start: int, n_phases: int, header: str | None = None, micrograph=None,
-                  formats=("tif", "npy"), seed: int = 0, overwrite: bool = False, voxel: VoxelSize | None = None,
-                  names=None) -> dict:
-    """Into locked folder `out`: label `vols` `(n,D,H,W)` as `volume_{start+i:03d}.{fmt}` (`voxel` size, unit and phase
-    `names` in the metadata), the report `header` (+ `s2_check` against `micrograph`) appended to `report.txt` (replacing
-    it with `overwrite`; none without `header`), and `slices.png` (`slices_NNN.png` for `start` > 0). On failure what it
-    wrote is removed. With `overwrite` the earlier results not rewritten are removed. Returns files, replaced, rows, report."""
-    earlier, report = result_files(out), out / "report.txt"
-    slices = out / ("slices.png" if start == 0 else f"slices_{start:03d}.png")
-    old_report = report.read_text(encoding="utf-8") if report.is_file() and not overwrite else None
-    written, res, crop = [], {}, None
-    sp, unit = (voxel.value, voxel.unit) if voxel else (1.0, None)
-    try:
-        for i, v in enumerate(vols):
-            for fmt in formats: written.append(save_volume(v, out / f"volume_{start + i:03d}.{fmt}", sp, unit, n_phases, names))
-        if header is not None:
-            if micrograph is not None:
-                res["rows"], s2 = s2_check(vols, micrograph, seed=seed, names=names)
-                header, crop = header + "\n\n" + s2, micrograph[:64, :64]
-            with atomic_write(report, "w") as f: f.write((old_report + "\n" if old_report else "") + header + "\n")
-            written.append(report); res["report"] = header
-        with atomic_write(slices, "wb") as f: orthogonal_slices_image(vols[0], crop, n_phases).save(f, format="PNG")
-        written.append(slices)
-    except BaseException:
-        _undo(written, earlier, report, old_report); raise
-    for p in (earlier if overwrite else []):
-        if p not in written: p.unlink()
-    return dict(res, files=[str(p) for p in written], replaced=len(earlier) if overwrite else 0)
-
-# %% ../nbs/10_cli.ipynb #c5afa6a3
-BASELINE_NAMES = {"mpdd": "MPDD", "slicegan": "SliceGAN"}
-
-def load_weights(folder, device=None):
-    """The model in `folder`: microlad's `vae.pt` + `ldm.pt` (`microlad.ldm.load_model`) or, where there is no `ldm.pt`,
-    a baseline's `mpdd.pt` / `slicegan.pt` (`microlad.baselines.load_baseline`)."""
-    folder = Path(folder)
-    if not (folder / "ldm.pt").exists() and any((folder / f).exists() for f in BASELINES.values()):
-        return load_baseline(folder, device=device)
-    return load_model(folder, device=device)
-
-# %% ../nbs/10_cli.ipynb #0a96acaf
-def _baseline_name(model) -> str | None:
-    "'MPDD' or 'SliceGAN' for a baseline model, None for microlad's."
-    return BASELINE_NAMES[model.kind] if isinstance(model, (PixelDiffusion, SliceGANModel)) else None
-
-def lmpdd_config(steps: int | None = None, sampler: str | None = None) -> LMPDDConfig:
-    "`LMPDDConfig.cpu()` with the command line's `--steps` / `--sampler` (each only where given): the one place flags become a config."
-    return replace(LMPDDConfig.cpu(), **{k: v for k, v in dict(steps=steps, sampler=sampler).items() if v is not None})
-
-def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True, **kw) -> torch.Tensor:
-    """`n` label volumes `(n,D,H,W)` int64 from `model`: L-MPDD (`microlad.lmpdd.reconstruct` with `lmpdd_config(steps,
-    sampler)`; `fractions` passed on) for microlad weights, `microlad.baselines.generate` for a baseline (MPDD takes
-    `steps`/`sampler`, set in a copy of the model's `config.sampling`; SliceGAN neither). Options a baseline cannot
-    honour (`fractions`; a sampler for SliceGAN) are refused with a `ValueError`."""
-    name = _baseline_name(model)
-    if name is None:
-        cfg = lmpdd_config(kw.pop("steps", None), kw.pop("sampler", None))
-        return reconstruct(model, shape=tuple(shape), n=n, seed=seed, config=cfg, progress=progress, **kw)
-    if "fractions" in kw:
-        raise ValueError(f"--match-fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
-                         f"probabilities; {name} volumes are labelled by argmax (leave the option out)")
-    if isinstance(model, SliceGANModel) and kw:
-        raise ValueError(f"--{next(iter(kw))} does not apply to SliceGAN weights: the generator makes a volume in one pass, "
-                         "there is no sampler (leave --steps/--sampler out)")
-    if kw:                                          # MPDD's sampler is set in one place, its config: replace it there
-        model = copy.copy(model); model.config = replace(model.config, sampling=replace(model.config.sampling, **kw))
-    return generate_baseline(model, tuple(shape), n, seed, progress=progress)
-
-# %% ../nbs/10_cli.ipynb #a21295ac
-def _run_line(files: str, what: str, seed: int, shape, seconds: float, device, how: str, voxel: VoxelSize | None,
-              warning=None) -> str:
-    "First line(s) of a report: which `files`, `what` was made, when, how fast, how labelled, and the voxel size."
-    size = f"; voxel size {voxel}" if voxel else "; voxel size not given (lengths in voxels)"
-    return (f"{files} (seed {seed}, {time.strftime('%Y-%m-%d %H:%M:%S')}): {what} of shape {tuple(shape)} in {seconds:.1f} s "
-            f"on {device}; {how}{size}" + (f"\nWARNING: {warning}" if warning else ""))
-
-def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
-                         formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,
-                         overwrite: bool = False, wait: bool = False, log=None, voxel: VoxelSize | None = None,
-                         names=None, **kw) -> dict:
-    """Generate `n` volumes with `model` (microlad or a baseline: `generate_volumes`), write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
-    `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`).
-    Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
-    `report.txt`. `overwrite=True` replaces them, starting again at `volume_000` (`res['replaced']` counts the earlier
-    files replaced or removed). The folder is locked while this runs (`output_folder`; `wait`, `log` go there);
-    if the run fails, the files it wrote are removed and an appended report is restored (`write_results`).
-    `voxel` (a `VoxelSize`) and phase `names` (default `phase_names` of the model) go into the files and report."""
-    if not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n={n}: the number of volumes must be a whole number ≥ 1")
-    if match_fractions:
-        if micrograph is None: raise ValueError("match_fractions needs the training micrograph (--micrograph)")
-        kw["fractions"] = training_fractions(micrograph, seed=seed)
-    warning = _fingerprint_warning(model, micrograph) if micrograph is not None else None
-    if warning and log is not None: log(f"warning: {warning}")
-    names = phase_names(model.n_phases, names, getattr(model, "fingerprint", None))
-    with output_folder(out, wait=wait, log=log) as out:
-        start = 0 if overwrite else next_volume_index(out)
-        t = time.perf_counter()
-        vols = generate_volumes(model, shape, n, seed, progress, **kw)
-        vols, seconds = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols), time.perf_counter() - t
-        how = ("labels: phase fractions matched to the micrograph's training band "
-               f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
-        what = f"{n} volume(s)" + (f" by the {_baseline_name(model)} baseline" if _baseline_name(model) else "")
-        header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}", what,
-                                                           seed, shape, seconds, model.device, how, voxel, warning)
-        res = write_results(out, vols, start, model.n_phases, header, micrograph, formats, seed, overwrite, voxel, names)
-    return dict(res, seconds=seconds, volumes=vols, start=start, warnings=[w for w in [warning] if w])
+__all__ = ['MAX_PHASES', 'GUIDE_CHECKPOINT', 'demo', 'Terminated', 'baseline_config', 'read_label_volume', 'evaluate_volume',
+           'format_evaluation', 'write_evaluation', 'parse_objective', 'main']
 
 # %% ../nbs/10_cli.ipynb #693ccc43
 def _say(msg: str):
@@ -636,7 +381,8 @@ def _guide_report(res, model, a, seconds: float, start: int, resumed: bool, name
 
 def _guide_command(a) -> int:
     "`microlad guide`: SDS toward `--target`s in the locked `--out`, checkpointed; results as `reconstruct` writes them."
-    from microlad.sds import guide, training_stats, SDSConfig
+    from microlad.sds import guide, SDSConfig
+    from microlad.descriptors import training_stats
     model = load_model(a.weights)
     names = phase_names(model.n_phases, a.phase_names, model.fingerprint)
     objectives = [parse_objective(s, names) for s in a.target]

@@ -5,16 +5,21 @@
 # %% ../nbs/07_descriptors.ipynb #3b05d7fa
 from __future__ import annotations
 import math
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import torch
 
+from .data import read_micrograph, default_micrograph, fingerprint, one_hot, DEFAULT_MICROGRAPHS, reference_crops
+from .fem import FEMConfig, effective_diffusivity
+
 # %% auto #0
-__all__ = ['phase_field', 'volume_fraction', 'phase_fractions', 'two_point_correlation', 'two_point_correlation_per_axis',
-           'gaussian_smooth', 'surface_area', 's2_mae', 's2_area', 's2_relative_error', 'correlation_length',
-           'descriptor_summary', 'S2Row', 's2_report', 'mean_s2_curves', 'format_s2_table']
+__all__ = ['SDS_FEM', 'phase_field', 'volume_fraction', 'phase_fractions', 'two_point_correlation',
+           'two_point_correlation_per_axis', 'gaussian_smooth', 'surface_area', 's2_mae', 's2_area',
+           's2_relative_error', 'correlation_length', 'descriptor_summary', 'S2Row', 's2_report', 'mean_s2_curves',
+           'format_s2_table', 'crop_descriptors', 'TrainingStats', 'training_stats']
 
 # %% ../nbs/07_descriptors.ipynb #ec7ec322
 def _as_tensor(x) -> torch.Tensor:
@@ -295,3 +300,98 @@ def format_s2_table(rows, title: str | None = None) -> str:
     lines += [f"{'phase':>5} | {'S2 MAE':>9} | {'eps_rel (%)':>11}", f"{'-'*5}-+-{'-'*9}-+-{'-'*11}"]
     lines += [f"{int(p):>5} | {m:>9.5f} | {e:>11.3f}" for p, m, e in rows]
     return "\n".join(lines)
+
+# %% ../nbs/07_descriptors.ipynb #7d335951
+SDS_FEM = FEMConfig(tol=3e-5, max_iter=500)   # slice D_e inside SDS and of training crops: looser than FEMConfig.cpu() (see 04_fem)
+
+def crop_descriptors(x, keys=("vf", "sa", "de"), n_phases: int | None = None, fem: FEMConfig | None = None,
+                     phases: Sequence[int] | None = None, directions: Sequence[int] = (0, 1)) -> dict:
+    """Per-crop descriptors of labels `(n,h,w)` (or probabilities `(n,P,h,w)`): `{key: {phase: (n,)}}` for
+    `'vf'`, `'sa'` (1/px), and `'de'` `(len(directions)·n,)` (D_e along rows (0), then columns (1), of every crop;
+    solver settings `fem`, default `SDS_FEM`). `phases`: which phases (default: all)."""
+    x = _as_tensor(x)
+    P = x.shape[1] if x.is_floating_point() else (n_phases or int(x.max()) + 1)
+    out = {k: {} for k in keys}
+    with torch.no_grad():
+        for ph in (range(P) if phases is None else phases):
+            f = x[:, ph].float() if x.is_floating_point() else (x == ph).float()
+            if "vf" in keys: out["vf"][ph] = volume_fraction(f)
+            if "sa" in keys: out["sa"][ph] = surface_area(f)
+            if "de" in keys: out["de"][ph] = torch.cat([effective_diffusivity(f, d, fem or SDS_FEM) for d in directions])
+    return out
+
+# %% ../nbs/07_descriptors.ipynb #5f3ae19c
+@dataclass
+class TrainingStats:
+    """Descriptors of `n_crops` training crops of side `patch_size` (drawn with `seed`): `values[key][phase]` per crop
+    (`'vf'`, `'sa'`, `'de'`, see `crop_descriptors`) and the mean S_2 curve `s2[phase]` (r = 0..patch_size/2)."""
+    n_phases: int
+    patch_size: int
+    values: dict
+    s2: dict
+    n_crops: int = 0
+    seed: int = 0
+    def max(self, key: str, phase: int) -> float:
+        "Training maximum of descriptor `key` of `phase` over crops: what `'+'` means."
+        if key not in self.values: raise ValueError(f"no training statistic {key!r}; have {sorted(self.values)}")
+        if phase not in self.values[key]: raise ValueError(f"unknown phase {phase}; the micrograph has phases 0..{self.n_phases - 1}")
+        return float(self.values[key][phase].max())
+    def mean(self, key: str, phase: int) -> float: return float(self.values[key][phase].mean())
+    def to_dict(self) -> dict:
+        "Plain form for a checkpoint: ints and float32 tensors, `values[key]` `(P, n)`, `s2` `(P, r+1)`."
+        ph = range(self.n_phases)
+        return dict(n_phases=self.n_phases, patch_size=self.patch_size, n_crops=self.n_crops, seed=self.seed,
+                    values={k: torch.stack([v[p] for p in ph]).float().cpu() for k, v in self.values.items()},
+                    s2=torch.stack([self.s2[p] for p in ph]).float().cpu())
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainingStats":
+        "The inverse of `to_dict`."
+        rows = lambda t: dict(enumerate(t.unbind(0)))
+        return cls(d["n_phases"], d["patch_size"], {k: rows(v) for k, v in d["values"].items()}, rows(d["s2"]), d["n_crops"], d["seed"])
+
+# %% ../nbs/07_descriptors.ipynb #3c549769
+def _is_model(source) -> bool: return hasattr(source, "fingerprint")       # a trained model (`LatentDiffusion`, a baseline)
+
+def _model_micrograph(model, micrograph=None):
+    "The label image `(H,W)` a model was trained on: `micrograph` (checked by fingerprint), `model.micrograph`, or a bundled one."
+    if micrograph is not None:
+        img = _micrograph_for(micrograph)
+        if fingerprint(img) != model.fingerprint:
+            raise ValueError(f"training_stats: the micrograph passed (fingerprint {fingerprint(img)}) is not the one the model was "
+                             f"trained on (fingerprint {model.fingerprint}); pass the image given to `train`")
+        return img
+    if getattr(model, "micrograph", None) is not None: return _model_micrograph(model, model.micrograph)
+    for name in DEFAULT_MICROGRAPHS:
+        try: img = read_micrograph(default_micrograph(name))
+        except FileNotFoundError: continue
+        if fingerprint(img) == model.fingerprint: return img
+    st = getattr(model, "training_stats", None)
+    why = ("its stored training statistics are for n_crops, patch_size, seed = "
+           f"{st.n_crops}, {st.patch_size}, {st.seed} and the default solver" if st is not None else
+           "its weights carry no training statistics (written before ldm.pt stored them; add them once with "
+           "microlad.pipeline.add_training_stats(weights_folder, 'my.png'))")
+    raise ValueError(f"training_stats: {why}, and the model was not trained on a bundled micrograph (fingerprint "
+                     f"{model.fingerprint}); pass the image it was trained on: training_stats(model, micrograph='my.png') "
+                     "(a path or a label array), and give the result to guide(..., stats=...)")
+
+def _micrograph_for(source, micrograph=None):
+    "Label image `(H,W)` for a micrograph path/array, a bundled name, or a model (see `_model_micrograph`)."
+    if _is_model(source): return _model_micrograph(source, micrograph)
+    if micrograph is not None: raise ValueError("training_stats: `micrograph=` is for a model source")
+    if isinstance(source, str) and source in DEFAULT_MICROGRAPHS: return read_micrograph(default_micrograph(source))
+    return read_micrograph(source)
+
+def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int = 0, fem: FEMConfig | None = None,
+                   micrograph=None) -> TrainingStats:
+    """Descriptors of `n_crops` training-region crops of a micrograph: `source` a path, a label array, a bundled name
+    (`'porous'`/`'anode'`) or a trained model. For a model: the statistics stored with it when they have these settings
+    (and neither `fem` nor `micrograph` is given), else computed from `micrograph` (path or labels, the image it was
+    trained on), `model.micrograph` or the bundled micrograph with its fingerprint."""
+    st = getattr(source, "training_stats", None) if _is_model(source) and micrograph is None and fem is None else None
+    if st is not None and (st.n_crops, st.patch_size, st.seed) == (n_crops, patch_size, seed): return st
+    img = _micrograph_for(source, micrograph)
+    lab = reference_crops(img, n=n_crops, patch_size=patch_size, split="train", seed=seed)
+    P = int(img.max()) + 1
+    oh = one_hot(lab, P)
+    s2 = {ph: two_point_correlation(oh[:, ph]).mean(0) for ph in range(P)}
+    return TrainingStats(P, patch_size, crop_descriptors(oh, fem=fem), s2, n_crops, seed)

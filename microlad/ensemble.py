@@ -14,11 +14,11 @@ import numpy as np
 import torch
 
 from .data import atomic_write, save_volume, read_micrograph, default_micrograph, reference_crops, DEFAULT_MICROGRAPHS
-from .descriptors import phase_fractions, phase_field, surface_area, s2_report
+from .descriptors import phase_fractions, phase_field, surface_area, s2_report, training_stats
 from .fem import FEMConfig, tortuosity
 from .ldm import LatentDiffusion, load_model
 from .lmpdd import LMPDDConfig, reconstruct, sample_latent_volume, decode_volume, training_fractions, latent_volume_shape
-from .sds import SDSConfig, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate, training_stats
+from .sds import SDSConfig, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate
 
 # %% auto #0
 __all__ = ['AXES', 'ChunkConfig', 'EnsembleConfig', 'Task', 'ensemble_tasks', 'volume_descriptors', 'worker_model',

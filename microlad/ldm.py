@@ -17,6 +17,7 @@ from tqdm.auto import tqdm
 
 from .vae import VAE, ResBlock, AttnBlock, norm, decode_latents, stack, load_vae
 from .data import PatchDataset
+from .descriptors import TrainingStats
 from .checkpoint import (EMA, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
@@ -237,7 +238,7 @@ def save_ldm(unet: UNet, path, sched_cfg: DiffusionConfig, fingerprint: str, tra
                            train_config=config_to_dict(train_config) if train_config else {}, **stats)
 
 def load_model(folder, device=None, n_phases: int | None = None) -> LatentDiffusion:
-    "Load `vae.pt` + `ldm.pt` from `folder`; refuses a pair trained on different micrographs."
+    "Load `vae.pt` + `ldm.pt` from `folder` (with the stored `model.training_stats`, or None); refuses a pair trained on different micrographs."
     folder = Path(folder)
     device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
     vae = load_vae(folder / "vae.pt", n_phases=n_phases, device=device)
@@ -254,6 +255,7 @@ def load_model(folder, device=None, n_phases: int | None = None) -> LatentDiffus
     m = LatentDiffusion(vae, unet.to(device).eval(), Schedule(config_from_dict(DiffusionConfig, ck["diffusion"])),
                         ck["fingerprint"], latent_stats=stats)
     m.metrics = ck.get("metrics", {})
+    m.training_stats = TrainingStats.from_dict(ck["training_stats"]) if "training_stats" in ck else None   # see pipeline.train
     return m
 
 # %% ../nbs/01_ldm.ipynb #e6bacdd3

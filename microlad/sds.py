@@ -16,18 +16,17 @@ from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion
 from .vae import encode_slices, decode_latents
-from .data import (read_micrograph, default_micrograph, fingerprint, one_hot,
-                           DEFAULT_MICROGRAPHS, reference_crops)
-from .descriptors import volume_fraction, surface_area, two_point_correlation
+from .data import one_hot
+from .descriptors import (volume_fraction, surface_area, two_point_correlation, SDS_FEM, crop_descriptors,
+                                  TrainingStats, training_stats)
 from .fem import FEMConfig, effective_diffusivity
 from .checkpoint import save_checkpoint, load_checkpoint
 
 # %% auto #0
-__all__ = ['SHORTHANDS', 'SDS_FEM', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity',
-           'TwoPointCorrelation', 'crop_descriptors', 'TrainingStats', 'training_stats', 'SDSConfig', 'volume_slices',
-           'put_slices', 'straight_through', 'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss',
-           'objective_losses', 'step_loss', 'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory',
-           'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
+__all__ = ['SHORTHANDS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity', 'TwoPointCorrelation',
+           'SDSConfig', 'volume_slices', 'put_slices', 'straight_through', 'plane_axes', 'mid_slices', 'random_slices',
+           'sds_gradient', 'sds_loss', 'objective_losses', 'step_loss', 'optimise_latents', 'FeedbackController',
+           'StepRecord', 'SDSHistory', 'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
 
 # %% ../nbs/03_sds.ipynb #f06a79d7
 SHORTHANDS = ("+", "++")
@@ -140,8 +139,6 @@ class SurfaceArea(Objective):
     def value(self, probs, plane_axes=(1, 2)): return surface_area(probs[:, self.phase])
 
 # %% ../nbs/03_sds.ipynb #dc5c7e04
-SDS_FEM = FEMConfig(tol=3e-5, max_iter=500)   # slice D_e inside SDS: looser than FEMConfig.cpu() (D_e to ~1e-4 relative, see 04_fem)
-
 @dataclass
 class Diffusivity(Objective):
     """Relative effective diffusivity D_e of `phase` from the 2D FEM on each slice, along volume `axis`
@@ -191,75 +188,6 @@ class TwoPointCorrelation(Objective):
         r = min(min(probs.shape[-2:]) // 2, len(self.target_curve) - 1)
         s2 = two_point_correlation(probs[:, self.phase], r_max=r)
         return (s2 - self.target_curve[: r + 1].to(s2)).pow(2).mean(-1).sqrt()
-
-# %% ../nbs/03_sds.ipynb #1d988785
-def _model_micrograph(model: LatentDiffusion, micrograph=None):
-    "The label image `(H,W)` a model was trained on: `micrograph` (checked by fingerprint), `model.micrograph`, or a bundled one."
-    if micrograph is not None:
-        img = _micrograph_for(micrograph)
-        if fingerprint(img) != model.fingerprint:
-            raise ValueError(f"training_stats: the micrograph passed (fingerprint {fingerprint(img)}) is not the one the model was "
-                             f"trained on (fingerprint {model.fingerprint}); pass the image given to `train`")
-        return img
-    if getattr(model, "micrograph", None) is not None: return _model_micrograph(model, model.micrograph)
-    for name in DEFAULT_MICROGRAPHS:
-        try: img = read_micrograph(default_micrograph(name))
-        except FileNotFoundError: continue
-        if fingerprint(img) == model.fingerprint: return img
-    raise ValueError("training_stats: the model was not trained on a bundled micrograph (fingerprint "
-                     f"{model.fingerprint}); pass the image it was trained on: training_stats(model, micrograph='my.png') "
-                     "(a path or a label array), and give the result to guide(..., stats=...)")
-
-def _micrograph_for(source, micrograph=None):
-    "Label image `(H,W)` for a micrograph path/array, a bundled name, or a model (see `_model_micrograph`)."
-    if isinstance(source, LatentDiffusion): return _model_micrograph(source, micrograph)
-    if micrograph is not None: raise ValueError("training_stats: `micrograph=` is for a model source")
-    if isinstance(source, str) and source in DEFAULT_MICROGRAPHS: return read_micrograph(default_micrograph(source))
-    return read_micrograph(source)
-
-def crop_descriptors(x, keys=("vf", "sa", "de"), n_phases: int | None = None, fem: FEMConfig | None = None,
-                     phases: Sequence[int] | None = None, directions: Sequence[int] = (0, 1)) -> dict:
-    """Per-crop descriptors of labels `(n,h,w)` (or probabilities `(n,P,h,w)`): `{key: {phase: (n,)}}` for
-    `'vf'`, `'sa'` (1/px), and `'de'` `(len(directions)·n,)` (D_e along rows (0), then columns (1), of every crop).
-    `phases`: which phases (default: all)."""
-    x = torch.as_tensor(np.asarray(x)) if not isinstance(x, torch.Tensor) else x
-    P = x.shape[1] if x.is_floating_point() else (n_phases or int(x.max()) + 1)
-    out = {k: {} for k in keys}
-    with torch.no_grad():
-        for ph in (range(P) if phases is None else phases):
-            f = x[:, ph].float() if x.is_floating_point() else (x == ph).float()
-            if "vf" in keys: out["vf"][ph] = volume_fraction(f)
-            if "sa" in keys: out["sa"][ph] = surface_area(f)
-            if "de" in keys: out["de"][ph] = torch.cat([effective_diffusivity(f, d, fem or SDS_FEM) for d in directions])
-    return out
-
-# %% ../nbs/03_sds.ipynb #112d8945
-@dataclass
-class TrainingStats:
-    """Descriptors of `n` training crops of side `patch_size`: `values[key][phase]` per crop (`'vf'`, `'sa'`,
-    `'de'`, see `crop_descriptors`) and the mean S_2 curve `s2[phase]` (r = 0..patch_size/2)."""
-    n_phases: int
-    patch_size: int
-    values: dict
-    s2: dict
-    def max(self, key: str, phase: int) -> float:
-        "Training maximum of descriptor `key` of `phase` over crops: what `'+'` means."
-        if key not in self.values: raise ValueError(f"no training statistic {key!r}; have {sorted(self.values)}")
-        if phase not in self.values[key]: raise ValueError(f"unknown phase {phase}; the micrograph has phases 0..{self.n_phases - 1}")
-        return float(self.values[key][phase].max())
-    def mean(self, key: str, phase: int) -> float: return float(self.values[key][phase].mean())
-
-def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int = 0, fem: FEMConfig | None = None,
-                   micrograph=None) -> TrainingStats:
-    """Descriptors of `n_crops` training-region crops of a micrograph: `source` a path, a label array, a bundled name
-    (`'porous'`/`'anode'`) or a `LatentDiffusion`; for a model, `micrograph` (path or labels) is the image it was trained on
-    (needed unless `pipeline.train` returned the model or it was trained on a bundled micrograph)."""
-    img = _micrograph_for(source, micrograph)
-    lab = reference_crops(img, n=n_crops, patch_size=patch_size, split="train", seed=seed)
-    P = int(img.max()) + 1
-    oh = one_hot(lab, P)
-    s2 = {ph: two_point_correlation(oh[:, ph]).mean(0) for ph in range(P)}
-    return TrainingStats(P, patch_size, crop_descriptors(oh, fem=fem), s2)
 
 # %% ../nbs/03_sds.ipynb #b95b3428
 @dataclass

@@ -417,7 +417,7 @@ class SDSPanel(_BackgroundPanel):
     def _resolve(self, objs):
         if all(o.resolved for o in objs): return objs
         if self.stats is None:
-            from microlad.sds import training_stats
+            from microlad.descriptors import training_stats
             self.say("busy", "computing training statistics for '+'/'++' targets…")
             self.stats = training_stats(self.model)
         return [o.resolve(self.stats) for o in objs]

@@ -11,7 +11,8 @@ import pytest
 
 from cli_helpers import run, child, signal_at
 
-from microlad.cli import main, LOCK_NAME
+from microlad.cli import main
+from microlad.pipeline import LOCK_NAME
 from microlad.data import load_volume, default_micrograph
 from microlad.pipeline import bundled_weights
 
@@ -85,7 +86,7 @@ def test_demo_keeps_earlier_results(tmp_path, capsys):
 
 HOLDER = textwrap.dedent("""
     import sys, time
-    from microlad.cli import output_folder
+    from microlad.pipeline import output_folder
     with output_folder(sys.argv[1]):
         print("held", flush=True)
         time.sleep(float(sys.argv[2]))
