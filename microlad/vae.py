@@ -237,8 +237,6 @@ def save_vae(vae: VAE, path, fingerprint: str, metrics: dict | None = None, trai
     "Write the VAE inference checkpoint (weights incl. latent scale, config, data fingerprint, metrics)."
     return save_model(path, "vae", vae, fingerprint, metrics, train_config)
 
-
-# %% ../nbs/00_vae.ipynb #c4eae217
 def load_vae(path, n_phases: int | None = None, device="cpu") -> VAE:
     "Load a VAE written by `save_vae`; refuses a checkpoint of another kind or phase count."
     ck = load_checkpoint(path)
@@ -248,6 +246,8 @@ def load_vae(path, n_phases: int | None = None, device="cpu") -> VAE:
     vae.fingerprint, vae.metrics = ck.get("fingerprint"), ck.get("metrics", {})
     return vae.to(device).eval()
 
+
+# %% ../nbs/00_vae.ipynb #c4eae217
 @torch.no_grad()
 def fit_latent_scale(vae: VAE, x: torch.Tensor) -> float:
     "Set `vae.latent_scale = 1/std(μ)` over crops `x`; returns the scale."
