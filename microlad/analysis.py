@@ -32,11 +32,11 @@ def _as_probs(x, n_phases: int) -> torch.Tensor:
     if x.is_floating_point():
         if x.dim() != 4 or x.shape[1] != n_phases:
             raise ValueError(f"probabilities must be (N,{n_phases},H,W), got shape {tuple(x.shape)}")
-        return x.float()
-    if x.dim() != 3: raise ValueError(f"label crops must be (N,H,W), got shape {tuple(x.shape)}")
-    if x.numel() and (x.min() < 0 or x.max() >= n_phases):
-        raise ValueError(f"labels must lie in 0..{n_phases - 1}, got {int(x.min())}..{int(x.max())}")
-    return one_hot(x, n_phases)
+    else:
+        if x.dim() != 3: raise ValueError(f"label crops must be (N,H,W), got shape {tuple(x.shape)}")
+        if x.numel() and (x.min() < 0 or x.max() >= n_phases):
+            raise ValueError(f"labels must lie in 0..{n_phases - 1}, got {int(x.min())}..{int(x.max())}")
+    return to_probs(x, n_phases)
 
 def slices_of(volume, axis: int):
     "Slices normal to `axis` (0, 1, 2) of a label volume `(D,H,W)` → `(L,·,·)`, or of probabilities `(P,D,H,W)` → `(L,P,·,·)`."

@@ -18,7 +18,7 @@ from .ldm import LatentDiffusion
 from .vae import encode_slices, decode_latents
 from .data import (read_micrograph, default_micrograph, fingerprint, one_hot,
                            DEFAULT_MICROGRAPHS, reference_crops)
-from .data import argmax_one_hot, to_tensor, n_phases_of
+from .data import argmax_one_hot, to_tensor, to_probs, n_phases_of
 from .lmpdd import volume_to_slices, slices_to_volume
 from .descriptors import volume_fraction, surface_area, two_point_correlation
 from .fem import FEMConfig, effective_diffusivity
@@ -529,7 +529,7 @@ def _as_volume(v, n_phases: int, device) -> torch.Tensor:
     else:
         if v.dim() == 4 and v.shape[0] == 1: v = v[0]
         if v.dim() != 3: raise ValueError(f"label volume must be (D,H,W), got shape {tuple(v.shape)}")
-        v = one_hot(v, n_phases, ndim=3).contiguous()                   # (D,H,W) → (P,D,H,W)
+        v = to_probs(v, n_phases, ndim=3).contiguous()                  # (D,H,W) → (P,D,H,W)
     if any(s % 16 for s in v.shape[1:]): raise ValueError(f"volume sides must be multiples of 16, got {tuple(v.shape[1:])}")
     return v.detach().to(device=device, dtype=torch.float32).clone()
 

@@ -246,7 +246,6 @@ def load_vae(path, n_phases: int | None = None, device="cpu") -> VAE:
     vae.fingerprint, vae.metrics = ck.get("fingerprint"), ck.get("metrics", {})
     return vae.to(device).eval()
 
-
 # %% ../nbs/00_vae.ipynb #c4eae217
 @torch.no_grad()
 def fit_latent_scale(vae: VAE, x: torch.Tensor) -> float:

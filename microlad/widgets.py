@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from .analysis import (isosurface_figure, slices_figure, umap_figure, sds_progress_figure, umap_projection,
                                slice_coherence, slice_properties, slices_of, PHASE_COLOURS)
-from .data import save_volume, DEFAULT_MICROGRAPHS, to_numpy, one_hot, n_phases_of
+from .data import save_volume, DEFAULT_MICROGRAPHS, to_numpy, to_probs, n_phases_of
 from .descriptors import phase_fractions
 from .lmpdd import LMPDDConfig
 from .sds import SDSConfig, Objective, parse_target, plane_axes
@@ -285,7 +285,7 @@ def volume_values(labels, objectives: Sequence[Objective], n_phases: int | None 
     over ≤ `max_slices` evenly spaced slices normal to each axis; `{label: value}` (NaN if it applies to no slice)."""
     v = torch.as_tensor(np.asarray(labels)).long()
     if v.dim() != 3: raise ValueError(f"labels must be a (D,H,W) volume, got shape {tuple(v.shape)}")
-    oh = one_hot(v, int(n_phases or n_phases_of(v)), ndim=3)
+    oh = to_probs(v, n_phases, ndim=3)
     out = {}
     for o in objectives:
         per_axis = [o.value(_spaced(slices_of(oh, a), max_slices), plane_axes(a)) for a in range(3)]
