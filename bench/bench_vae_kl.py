@@ -13,7 +13,8 @@ from dataclasses import replace
 import torch
 
 from microlad.data import default_micrograph, read_micrograph, PatchDataset
-from microlad.vae import VAEConfig, VAETrainConfig, train_vae, stack
+from microlad.vae import VAEConfig, VAETrainConfig, train_vae
+from microlad.data import stack
 
 
 def main():

@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .vae import VAE
+from .data import to_tensor, to_numpy, one_hot, to_probs, n_phases_of
+from .lmpdd import volume_to_slices
 from .descriptors import s2_relative_error, mean_s2_curves, crop_descriptors
 
 # %% auto #0
@@ -26,25 +28,25 @@ __all__ = ['AXIS_NAMES', 'PHASE_COLOURS', 'slices_of', 'slice_embedding', 'umap_
 # %% ../nbs/05_analysis.ipynb #ca29c889
 def _as_probs(x, n_phases: int) -> torch.Tensor:
     "Labels `(N,H,W)` or probabilities `(N,P,H,W)` → float probabilities `(N,P,H,W)`."
-    x = torch.as_tensor(np.asarray(x) if not torch.is_tensor(x) else x)
+    x = to_tensor(x)
     if x.is_floating_point():
         if x.dim() != 4 or x.shape[1] != n_phases:
             raise ValueError(f"probabilities must be (N,{n_phases},H,W), got shape {tuple(x.shape)}")
-        return x.float()
-    if x.dim() != 3: raise ValueError(f"label crops must be (N,H,W), got shape {tuple(x.shape)}")
-    if x.numel() and (x.min() < 0 or x.max() >= n_phases):
-        raise ValueError(f"labels must lie in 0..{n_phases - 1}, got {int(x.min())}..{int(x.max())}")
-    return F.one_hot(x.long(), n_phases).permute(0, 3, 1, 2).float()
+    else:
+        if x.dim() != 3: raise ValueError(f"label crops must be (N,H,W), got shape {tuple(x.shape)}")
+        if x.numel() and (x.min() < 0 or x.max() >= n_phases):
+            raise ValueError(f"labels must lie in 0..{n_phases - 1}, got {int(x.min())}..{int(x.max())}")
+    return to_probs(x, n_phases)
 
 def slices_of(volume, axis: int):
     "Slices normal to `axis` (0, 1, 2) of a label volume `(D,H,W)` → `(L,·,·)`, or of probabilities `(P,D,H,W)` → `(L,P,·,·)`."
-    v = torch.as_tensor(np.asarray(volume) if not torch.is_tensor(volume) else volume)
+    v = to_tensor(volume)
     if axis not in (0, 1, 2): raise ValueError(f"axis must be 0, 1 or 2, got {axis}")
     if v.is_floating_point():
         if v.dim() != 4: raise ValueError(f"probability volume must be (P,D,H,W), got shape {tuple(v.shape)}")
-        return v.movedim(axis + 1, 0)
+        return volume_to_slices(v[None], axis)
     if v.dim() != 3: raise ValueError(f"label volume must be (D,H,W), got shape {tuple(v.shape)}")
-    return v.movedim(axis, 0)
+    return volume_to_slices(v[None, None], axis)[:, 0]
 
 @torch.no_grad()
 def slice_embedding(x, vae: VAE, axis: int | None = None, batch_size: int = 64) -> np.ndarray:
@@ -151,7 +153,7 @@ def translation_baseline(image, vae: VAE, n: int = 64, patch_size: int = 64, see
 @torch.no_grad()
 def slice_properties(crops, phase: int = 1, n_phases: int | None = None, diffusivity: bool = False) -> dict:
     "Per-slice `{'V_f', 'SA'[, 'D_e']}` arrays `(N,)` of `phase` for label crops `(N,H,W)` (or probabilities `(N,P,H,W)`)."
-    x = torch.as_tensor(np.asarray(crops) if not torch.is_tensor(crops) else crops)
+    x = to_tensor(crops)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)           # a slice where D_e's solver stops early
         d = crop_descriptors(x, ("vf", "sa", "de") if diffusivity else ("vf", "sa"), n_phases, phases=(phase,), directions=(0,))
@@ -160,12 +162,8 @@ def slice_properties(crops, phase: int = 1, n_phases: int | None = None, diffusi
 # %% ../nbs/05_analysis.ipynb #b3af0929
 PHASE_COLOURS = ("#3b4cc0", "#e8a33d", "#4daf4a", "#d62728", "#9467bd", "#8c564b", "#17becf", "#7f7f7f")
 
-def _labels_np(volume) -> np.ndarray:
-    v = volume.detach().cpu().numpy() if torch.is_tensor(volume) else np.asarray(volume)
-    return v
-
 def _n_phases(v: np.ndarray, n_phases: int | None) -> int:
-    return int(n_phases) if n_phases is not None else int(v.max()) + 1
+    return int(n_phases) if n_phases is not None else n_phases_of(v)
 
 def _phase_colourscale(P: int):
     "Discrete colourscale for integer heatmaps with values 0..P-1."
@@ -183,9 +181,9 @@ def isosurface_figure(volume, n_phases: int | None = None, phases: Sequence[int]
     phase block-averaged to ≤ `max_side` points per side. `phases`: the phases in the figure (default all);
     `shown`: those drawn at first, the others wait in the legend (default: all of `phases` when given,
     else the last phase only)."""
-    v = _labels_np(volume)
-    if v.ndim == 4 and np.issubdtype(v.dtype, np.floating): probs = torch.as_tensor(v, dtype=torch.float32)
-    elif v.ndim == 3: probs = F.one_hot(torch.as_tensor(v).long(), _n_phases(v, n_phases)).permute(3, 0, 1, 2).float()
+    v = to_numpy(volume)
+    if v.ndim == 4 and np.issubdtype(v.dtype, np.floating): probs = to_probs(v, ndim=3)
+    elif v.ndim == 3: probs = one_hot(v, _n_phases(v, n_phases), ndim=3)
     else: raise ValueError(f"volume must be (D,H,W) labels or (P,D,H,W) probabilities, got shape {v.shape}")
     P, shape = probs.shape[0], probs.shape[1:]
     k = max(1, math.ceil(max(shape) / max_side))
@@ -210,7 +208,7 @@ def isosurface_figure(volume, n_phases: int | None = None, phases: Sequence[int]
 def slices_figure(volume, n_phases: int | None = None, index: Sequence[int] | None = None, step: int | None = None,
                   title: str | None = None) -> go.Figure:
     "Three orthogonal slices of a label volume `(D,H,W)` as heatmaps, with one slider per axis."
-    v = _labels_np(volume)
+    v = to_numpy(volume)
     if v.ndim != 3: raise ValueError(f"volume must be (D,H,W) labels, got shape {v.shape}")
     P = _n_phases(v, n_phases)
     index = [s // 2 for s in v.shape] if index is None else list(index)
@@ -244,7 +242,7 @@ def s2_figure(gen, ref, n_phases: int | None = None, r_max: int | None = None, g
               phases: Sequence[int] | None = None, title: str | None = None) -> go.Figure:
     """S_2(r) per phase of generated labels `gen` (volumes `(D,H,W)`/`(n,D,H,W)`, or 2D crops with
     `gen_ndim=2`) vs reference crops `ref` `(N,H,W)`; ε_rel (%) in the legend."""
-    g, r = torch.as_tensor(_labels_np(gen)), torch.as_tensor(_labels_np(ref))
+    g, r = torch.as_tensor(to_numpy(gen)), torch.as_tensor(to_numpy(ref))
     if gen_ndim is None: gen_ndim = 3 if g.dim() >= 3 else 2
     P = n_phases or int(max(g.max(), r.max())) + 1
     r_max = r_max or min(*g.shape[-gen_ndim:], *r.shape[-2:]) // 2

@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .data import PatchDataset, read_micrograph
+from .data import PatchDataset, read_micrograph, n_phases_of
 from .ldm import UNet, UNetConfig, Schedule, DiffusionConfig, LDMTrainConfig, scheduler_for, sample_loop
 from .lmpdd import LMPDDConfig, MultiPlaneDenoiser, volume_to_slices
 from .checkpoint import (EMA, time_budget, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
@@ -31,7 +31,7 @@ def training_crops(image, patch_size: int, n_patches: int, seed: int = 0, n_phas
     """One-hot training crops `(n_patches, P, patch_size, patch_size)` float32 of micrograph `image` (path or
     labels) and its fingerprint. Refuses a crop larger than the image and a phase count other than `n_phases`."""
     labels = read_micrograph(image, min_size=1)
-    P = int(labels.max()) + 1
+    P = n_phases_of(labels)
     if n_phases is not None and P != n_phases:
         raise ValueError(f"the micrograph has {P} phases but this model is configured for n_phases={n_phases}; "
                          "use n_phases=None (inferred from the image) or a micrograph with that many phases")

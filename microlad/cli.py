@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .data import (read_micrograph, default_micrograph, atomic_write,
+from .data import (read_micrograph, default_micrograph, atomic_write, n_phases_of,
                            DEFAULT_MICROGRAPHS, DEFAULT_MATERIAL, fingerprint, load_volume, phase_names,
                            parse_voxel_size, VoxelSize, tiff_voxel_size)
 from .descriptors import (phase_fractions, phase_field, two_point_correlation_per_axis,
@@ -147,7 +147,7 @@ def _steps_done(model) -> int:
 
 def _train_baseline(a, labels: np.ndarray, out: Path, data: str) -> int:
     "`microlad train --method mpdd|slicegan`: the baseline trainer on `labels` in locked folder `out`, resuming there."
-    cfg = baseline_config(a.method, a.preset, int(labels.max()) + 1)
+    cfg = baseline_config(a.method, a.preset, n_phases_of(labels))
     run = getattr(cfg, "train", cfg)                # the run length: MPDDConfig.train, or SliceGANConfig itself
     budget = None if a.budget_min is None else 60 * a.budget_min
     _say(data + f"method {a.method}, preset {a.preset}: {run.steps} steps, checkpoints every {run.every} steps in {out}"
@@ -182,7 +182,7 @@ def _say_budget_stop(out: Path, p) -> None:
 def _train_command(a) -> int:
     "`microlad train`: a data summary line, then `train` (or a baseline's trainer) in the locked output folder; interrupts save and exit."
     labels = read_micrograph(a.image, n_phases=a.n_phases)
-    P = int(labels.max()) + 1
+    P = n_phases_of(labels)
     p = preset(a.preset, P) if a.method == "microlad" else None
     fr = ", ".join(f"{float(f):.3f}" for f in phase_fractions(labels, P))
     with output_folder(a.out, wait=a.wait, log=_say) as out:
@@ -231,7 +231,7 @@ def evaluate_volume(labels: np.ndarray, voxel: VoxelSize | None = None, names=No
     """Descriptors of label volume `(D,H,W)` per phase (named by `names`, else after a bundled `micrograph`): `vf`, `ssa` (1/unit), `tau`, `deff`, `percolates`, `s2_length`
     (unit) and `s2` curves per axis x, y, z (`r`: lags in the unit); with `micrograph`, `s2_eps_rel` (all axes) and
     `s2_eps_rel_axis` (%) against its held-out crops (`s2_numbers`) and the `s2_noise_floor`."""
-    P = int(labels.max()) + 1
+    P = n_phases_of(labels)
     names = phase_names(P, names, None if micrograph is None else fingerprint(micrograph))
     scale, unit = (voxel.value, voxel.unit) if voxel else (1.0, "voxel")
     row, v = volume_descriptors(labels, None, P, fem), torch.as_tensor(labels)

@@ -13,23 +13,19 @@ import numpy as np
 import torch
 
 from .data import read_micrograph, default_micrograph, fingerprint, one_hot, DEFAULT_MICROGRAPHS, reference_crops
+from .data import to_tensor, n_phases_of
 from .fem import FEMConfig, effective_diffusivity
 
 # %% auto #0
-__all__ = ['SDS_FEM', 'phase_field', 'volume_fraction', 'phase_fractions', 'two_point_correlation',
+__all__ = ['SDS_FEM', 'phase_field', 'volume_fraction', 'phase_fractions', 'mean_chord_length', 'two_point_correlation',
            'two_point_correlation_per_axis', 'gaussian_smooth', 'surface_area', 's2_mae', 's2_area',
            's2_relative_error', 'correlation_length', 'descriptor_summary', 'S2Row', 's2_report', 'mean_s2_curves',
            'format_s2_table', 'crop_descriptors', 'TrainingStats', 'training_stats']
 
 # %% ../nbs/07_descriptors.ipynb #ec7ec322
-def _as_tensor(x) -> torch.Tensor:
-    "`x` as a torch tensor (numpy arrays are wrapped without copy where possible)."
-    if isinstance(x, torch.Tensor): return x
-    return torch.as_tensor(np.asarray(x))
-
 def _as_field(x) -> torch.Tensor:
     "`x` as a floating tensor (float32 unless it already is floating)."
-    x = _as_tensor(x)
+    x = to_tensor(x)
     return x if x.is_floating_point() else x.float()
 
 def _check_ndim(field: torch.Tensor, ndim: int):
@@ -43,7 +39,7 @@ def phase_field(x, phase: int, n_phases: int | None = None, ndim: int = 2) -> to
     `x`: int/bool labels of any shape -> float indicator, same shape; or float one-hot/probabilities
     `(..., P, *spatial)` (`ndim` spatial dims) -> `(..., *spatial)` slice of that phase.
     Raises `ValueError` for an unknown phase."""
-    x = _as_tensor(x)
+    x = to_tensor(x)
     if isinstance(phase, bool) or not isinstance(phase, (int, np.integer)):
         raise ValueError(f"phase must be an int, got {phase!r}")
     phase = int(phase)
@@ -51,7 +47,7 @@ def phase_field(x, phase: int, n_phases: int | None = None, ndim: int = 2) -> to
         if x.dtype == torch.bool: x = x.long()
         if n_phases is None:
             if x.numel() == 0: raise ValueError("empty label array and no n_phases given")
-            n_phases = int(x.max()) + 1
+            n_phases = n_phases_of(x)
         elif x.numel() and (int(x.max()) >= n_phases or int(x.min()) < 0):
             raise ValueError(f"labels span [{int(x.min())}, {int(x.max())}], outside 0..{n_phases-1}")
         if not 0 <= phase < n_phases:
@@ -75,8 +71,19 @@ def volume_fraction(field, ndim: int = 2) -> torch.Tensor:
 # %% ../nbs/07_descriptors.ipynb #d1340073
 def phase_fractions(labels, n_phases: int | None = None) -> torch.Tensor:
     "Fraction of each phase `(P,)` in label images or volumes of any shape (labels `0..P-1`)."
-    l = torch.as_tensor(np.asarray(labels) if not torch.is_tensor(labels) else labels).flatten().long()
-    return torch.bincount(l, minlength=n_phases or int(l.max()) + 1).double().div(l.numel()).float()
+    l = to_tensor(labels).flatten().long()
+    return torch.bincount(l, minlength=n_phases or n_phases_of(l)).double().div(l.numel()).float()
+
+# %% ../nbs/07_descriptors.ipynb #8e0a6468
+def mean_chord_length(labels, phase: int) -> float:
+    "Mean length (px) of the runs of `phase` along rows and columns of a 2D label array (runs cut by the border included)."
+    m = np.asarray(labels) == phase
+    runs = []
+    for a in (m, m.T):
+        d = np.diff(np.pad(a.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+        runs.append((np.nonzero(d == -1)[1] - np.nonzero(d == 1)[1]))
+    runs = np.concatenate(runs)
+    return float(runs.mean()) if len(runs) else 0.0
 
 # %% ../nbs/07_descriptors.ipynb #aa0b4515
 def _fast_len(n: int) -> int:
@@ -242,9 +249,9 @@ def correlation_length(curve) -> float:
 
 # %% ../nbs/07_descriptors.ipynb #9ac11bc3
 def _phases(labels, n_phases, ndim):
-    x = _as_tensor(labels)
+    x = to_tensor(labels)
     if x.is_floating_point(): n = x.shape[-(ndim + 1)]
-    else: n = n_phases if n_phases is not None else int(x.max()) + 1
+    else: n = n_phases if n_phases is not None else n_phases_of(x)
     return x, n
 
 def _mean_curve(c): return c.reshape(-1, c.shape[-1]).mean(0)
@@ -275,7 +282,7 @@ def s2_report(gen_labels, ref_labels, n_phases: int | None = None, gen_ndim: int
     `gen_labels`: `(B, H, W)` or volumes `(B, D, H, W)` (`gen_ndim` inferred: 4 dims -> 3D; one-hot
     `(B, P, ...)` floats: 5 dims -> 3D); `ref_labels`: `(B, H, W)` (or `(H, W)`, or one-hot).
     3D S_2 is slice-wise over the 3 axes (eq. 47); `r_max` defaults to min(all spatial sizes)//2."""
-    g, r = _as_tensor(gen_labels), _as_tensor(ref_labels)
+    g, r = to_tensor(gen_labels), to_tensor(ref_labels)
     if gen_ndim is None: gen_ndim = 3 if g.dim() >= (5 if g.is_floating_point() else 4) else 2
     if n_phases is None: n_phases = max(_phases(g, None, gen_ndim)[1], _phases(r, None, ref_ndim)[1])
     if r_max is None: r_max = min(min(g.shape[-gen_ndim:]), min(r.shape[-ref_ndim:])) // 2
@@ -285,7 +292,7 @@ def s2_report(gen_labels, ref_labels, n_phases: int | None = None, gen_ndim: int
 def mean_s2_curves(gen_labels, ref_labels, n_phases: int, gen_ndim: int, ref_ndim: int, r_max: int,
                    periodic: bool = True, phases=None) -> list[tuple]:
     "`[(phase, generated S_2 (r_max+1,), reference S_2 (r_max+1,))]`: the batch-mean curves that `s2_report` compares."
-    g, r = _as_tensor(gen_labels), _as_tensor(ref_labels)
+    g, r = to_tensor(gen_labels), to_tensor(ref_labels)
     out = []
     with torch.no_grad():
         for ph in (range(n_phases) if phases is None else phases):
@@ -309,8 +316,8 @@ def crop_descriptors(x, keys=("vf", "sa", "de"), n_phases: int | None = None, fe
     """Per-crop descriptors of labels `(n,h,w)` (or probabilities `(n,P,h,w)`): `{key: {phase: (n,)}}` for
     `'vf'`, `'sa'` (1/px), and `'de'` `(len(directions)·n,)` (D_e along rows (0), then columns (1), of every crop;
     solver settings `fem`, default `SDS_FEM`). `phases`: which phases (default: all)."""
-    x = _as_tensor(x)
-    P = x.shape[1] if x.is_floating_point() else (n_phases or int(x.max()) + 1)
+    x = to_tensor(x)
+    P = x.shape[1] if x.is_floating_point() else (n_phases or n_phases_of(x))
     out = {k: {} for k in keys}
     with torch.no_grad():
         for ph in (range(P) if phases is None else phases):
@@ -391,7 +398,7 @@ def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int =
     if st is not None and (st.n_crops, st.patch_size, st.seed) == (n_crops, patch_size, seed): return st
     img = _micrograph_for(source, micrograph)
     lab = reference_crops(img, n=n_crops, patch_size=patch_size, split="train", seed=seed)
-    P = int(img.max()) + 1
+    P = n_phases_of(img)
     oh = one_hot(lab, P)
     s2 = {ph: two_point_correlation(oh[:, ph]).mean(0) for ph in range(P)}
     return TrainingStats(P, patch_size, crop_descriptors(oh, fem=fem), s2, n_crops, seed)

@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 from .data import atomic_write, save_volume, read_micrograph, default_micrograph, reference_crops, DEFAULT_MICROGRAPHS
+from .data import n_phases_of
 from .descriptors import phase_fractions, phase_field, surface_area, s2_report, training_stats
 from .fem import FEMConfig, tortuosity
 from .ldm import LatentDiffusion, load_model
@@ -100,7 +101,7 @@ def volume_descriptors(labels, ref_crops=None, n_phases: int | None = None, fem:
     percolating), `deff_p_x|y|z` (D_eff/D_0, 0 if not percolating) and `perc_p_x|y|z` for every phase p."""
     v = torch.as_tensor(np.asarray(labels)).long()
     if v.dim() != 3: raise ValueError(f"labels must be one volume (D,H,W), got shape {tuple(v.shape)}")
-    n_phases = n_phases or int(v.max()) + 1
+    n_phases = n_phases or n_phases_of(v)
     fv = phase_fractions(v, n_phases)
     s2 = ({} if ref_crops is None else
           {r.phase: r.eps_rel for r in s2_report(v[None], torch.as_tensor(np.asarray(ref_crops)).long(), n_phases=n_phases)})

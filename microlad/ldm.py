@@ -15,10 +15,11 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 
-from .vae import VAE, ResBlock, AttnBlock, norm, decode_latents, stack, load_vae
-from .data import PatchDataset
+from .vae import (VAE, ResBlock, AttnBlock, norm, decode_latents, load_vae, save_model, training_setup,
+                          seeded_model, step_generator, train_meta)
+from .data import PatchDataset, stack
 from .descriptors import TrainingStats
-from .checkpoint import (EMA, save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
+from .checkpoint import (EMA, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
 # %% auto #0
@@ -233,9 +234,7 @@ def save_ldm(unet: UNet, path, sched_cfg: DiffusionConfig, fingerprint: str, tra
              latent_stats: tuple[torch.Tensor, torch.Tensor] | None = None) -> Path:
     "Write the U-Net inference checkpoint (EMA weights, configs, data fingerprint, training-latent moments)."
     stats = {} if latent_stats is None else dict(latent_mean=latent_stats[0].tolist(), latent_std=latent_stats[1].tolist())
-    return save_checkpoint(path, kind="ldm", config=config_to_dict(unet.cfg), diffusion=config_to_dict(sched_cfg),
-                           state_dict=unet.state_dict(), fingerprint=fingerprint, metrics=metrics or {},
-                           train_config=config_to_dict(train_config) if train_config else {}, **stats)
+    return save_model(path, "ldm", unet, fingerprint, metrics, train_config, configs={"diffusion": config_to_dict(sched_cfg)}, **stats)
 
 def load_model(folder, device=None, n_phases: int | None = None) -> LatentDiffusion:
     "Load `vae.pt` + `ldm.pt` from `folder` (with the stored `model.training_stats`, or None); refuses a pair trained on different micrographs."
@@ -265,26 +264,23 @@ def train_ldm(image, vae: VAE, cfg: UNetConfig | None = None, tcfg: LDMTrainConf
     cfg, tcfg, dcfg = cfg or UNetConfig.cpu(), tcfg or LDMTrainConfig.cpu(), dcfg or DiffusionConfig()
     if cfg.latent_channels != vae.cfg.latent_channels:
         raise ValueError(f"UNetConfig.latent_channels={cfg.latent_channels} but the VAE has {vae.cfg.latent_channels}.")
-    device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    device, out_dir = training_setup(out_dir, device)
     vae = vae.to(device).eval()
     mu, std, fingerprint = training_latents(image, vae, tcfg, device)
     scale, sched = vae.latent_scale, Schedule(dcfg)
-    torch.manual_seed(tcfg.seed)
-    unet = UNet(cfg).to(device)
+    unet, opt = seeded_model(UNet, cfg, tcfg.seed, tcfg.lr, device)
     ema = EMA(unet, tcfg.ema_decay)
-    opt = torch.optim.Adam(unet.parameters(), lr=tcfg.lr)
 
     def loss_fn(step):
-        g = torch.Generator().manual_seed(tcfg.seed * 1_000_003 + step)
+        g = step_generator(tcfg.seed, step)
         idx = torch.randint(len(mu), (tcfg.batch_size,), generator=g).to(device)
         z0 = (mu[idx] + std[idx] * torch.randn(mu[idx].shape, generator=g).to(device)) * scale
         t = torch.randint(sched.T, (tcfg.batch_size,), generator=g).to(device)
         eps = torch.randn(z0.shape, generator=g).to(device)
         return F.mse_loss(unet(sched.q_sample(z0, t, eps), t), eps)
 
-    meta = dict(kind="ldm", config=config_to_dict(cfg), fingerprint=fingerprint, train_config=config_to_dict(tcfg))
-    hist = run_training(unet, opt, loss_fn, tcfg.steps, out_dir / "ldm.ckpt", meta, every=tcfg.every, ema=ema,
+    hist = run_training(unet, opt, loss_fn, tcfg.steps, out_dir / "ldm.ckpt", train_meta("ldm", cfg, fingerprint, tcfg),
+                        every=tcfg.every, ema=ema,
                         on_step=on_step, desc="LDM", progress=progress)
     metrics, stats = {"final_loss": float(np.mean(hist["loss"][-100:]))}, latent_moments(mu, std, float(scale))
     save_ldm(ema.model, out_dir / "ldm.pt", dcfg, fingerprint, tcfg, metrics, stats)

@@ -13,15 +13,15 @@ import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 
-from .ldm import LatentDiffusion, Schedule, SAMPLERS, scheduler_for, sample_loop
+from .ldm import LatentDiffusion, Schedule, SAMPLERS, scheduler_for, sample_loop, EpsFn
 from .vae import encode_slices, decode_latents
-from .data import reference_crops
+from .data import reference_crops, argmax_one_hot, n_phases_of
 from .descriptors import (phase_field, phase_fractions, two_point_correlation, two_point_correlation_per_axis,
                                   s2_relative_error)
 
 # %% auto #0
-__all__ = ['EpsFn', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
-           'plane_agreement', 'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
+__all__ = ['LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser', 'plane_agreement',
+           'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
            'decode_along_axis', 'refine_along_axis', 'decode_volume', 'match_phase_fractions', 'training_fractions',
            'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'reconstruct', 'per_axis_s2_errors',
            'slice_change_rate', 'pixel_change_rate']
@@ -72,8 +72,6 @@ def slices_to_volume(s: torch.Tensor, axis: int, n: int) -> torch.Tensor:
     return s.reshape(n, s.shape[0] // n, *s.shape[1:]).movedim(1, axis + 2)
 
 # %% ../nbs/02_lmpdd.ipynb #14e5fbdb
-EpsFn = Callable[[torch.Tensor, int], torch.Tensor]
-
 def eps_along_axis(eps2d: EpsFn, z: torch.Tensor, t: int, axis: int) -> torch.Tensor:
     "ε of latent volumes `z` `(n,C,d,h,w)` from the 2D denoiser applied to all slices normal to `axis`, in one batched call."
     return slices_to_volume(eps2d(volume_to_slices(z, axis), t), axis, z.shape[0])
@@ -169,8 +167,8 @@ def _map_slices(fn, v: torch.Tensor, axis: int, out: torch.Tensor, batch_size: i
     for i in range(n):
         for j in range(0, L, step):
             k = min(step, L - j)
-            s = v[i].narrow(axis + 1, j, k).movedim(axis + 1, 0)            # (k, C, ·, ·)
-            out[i].narrow(axis + 1, j, k).add_(fn(s).movedim(0, axis + 1))    # (P, ...) slab
+            s = volume_to_slices(v[i:i + 1].narrow(axis + 2, j, k), axis)                  # (k, C, ·, ·)
+            out[i:i + 1].narrow(axis + 2, j, k).add_(slices_to_volume(fn(s), axis, 1))   # (1, P, ...) slab
             if bar is not None: bar.update(k)
 
 @torch.no_grad()
@@ -195,16 +193,13 @@ class _Progress:
     def __enter__(self): return self
     def __exit__(self, *exc): self.bar.close()
 
-def _onehot(s: torch.Tensor) -> torch.Tensor:
-    return F.one_hot(s.argmax(1), s.shape[1]).movedim(-1, 1).to(s.dtype)
-
 @torch.no_grad()
 def refine_along_axis(model: LatentDiffusion, probs: torch.Tensor, axis: int, out: torch.Tensor | None = None,
                       batch_size: int = 64, onehot: bool = True, bar=None) -> torch.Tensor:
     """Encode and decode every voxel slice normal to `axis` of probabilities `(n,P,D,H,W)` → same shape
     (adds into `out`). `onehot`: encode the argmax one-hot slice (what the VAE was trained on)."""
     if out is None: out = torch.zeros_like(probs)
-    prep = _onehot if onehot else (lambda s: s)
+    prep = argmax_one_hot if onehot else (lambda s: s)
     _map_slices(lambda s: decode_latents(model.vae, encode_slices(model.vae, prep(s))), probs, axis, out, batch_size, bar)
     return out
 
@@ -252,7 +247,7 @@ def match_phase_fractions(probs: torch.Tensor, fractions, sweeps: int = 8) -> to
 
 def training_fractions(micrograph, n_crops: int = 256, seed: int = 0) -> torch.Tensor:
     "Phase fractions `(P,)` of crops from the training band of `micrograph` (S₂ checks score against the other band)."
-    P = int(np.asarray(micrograph).max()) + 1
+    P = n_phases_of(np.asarray(micrograph))
     return phase_fractions(reference_crops(micrograph, n=n_crops, split="train", seed=seed), P)
 
 # %% ../nbs/02_lmpdd.ipynb #f33feadf
@@ -312,7 +307,7 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
     "ε_rel (%) of the S_2 of slices normal to each axis of label volumes `(n,D,H,W)` vs crops `(m,h,w)` → `(3, P)`."
     v, r = torch.as_tensor(volumes), torch.as_tensor(ref_crops)
-    P = n_phases or int(max(v.max(), r.max())) + 1
+    P = n_phases or max(n_phases_of(v), n_phases_of(r))
     r_max = r_max or min(*v.shape[-3:], *r.shape[-2:]) // 2
     out = torch.zeros(3, P)
     for ph in range(P):

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .data import (read_micrograph, default_micrograph, atomic_write, fingerprint, save_volume, reference_crops,
+from .data import (read_micrograph, default_micrograph, atomic_write, fingerprint, save_volume, reference_crops, n_phases_of,
                            phase_names, VoxelSize, DEFAULT_MATERIAL)
 from .descriptors import TrainingStats, training_stats, s2_report, format_s2_table, phase_fractions
 from .vae import VAEConfig, VAETrainConfig, train_vae
@@ -80,7 +80,7 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     (`descriptors.training_stats`, for `'+'` targets) are stored in `ldm.pt`. Returns the trained model, with them
     as `model.training_stats` and the training labels as `model.micrograph`."""
     labels = read_micrograph(image, n_phases=n_phases)
-    P = int(labels.max()) + 1
+    P = n_phases_of(labels)
     p = p or preset(preset_name, P)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     vae_hook = time_budget(None if time_budget_s is None else VAE_BUDGET_SHARE * time_budget_s, clock=budget_clock)
@@ -221,7 +221,7 @@ def s2_numbers(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, s
     """S₂/V_f comparison of label `volumes` `(n,D,H,W)` with `n_crops` held-out 64×64 crops of `micrograph`: `rows`
     (`S2Row` per phase), `floor` (the same for training-band crops: the noise floor), `per_axis` `(3,P)` ε_rel %,
     `vf_volume`, `vf_micrograph` `(P,)`, `n_crops`."""
-    P = int(micrograph.max()) + 1
+    P = n_phases_of(micrograph)
     crops = reference_crops(micrograph, n=n_crops, split="val", seed=seed)
     floor = s2_report(reference_crops(micrograph, n=n_crops, split="train", seed=seed), crops, n_phases=P)
     vols = torch.as_tensor(np.asarray(volumes))

@@ -16,7 +16,8 @@ from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion
 from .vae import encode_slices, decode_latents
-from .data import one_hot
+from .data import argmax_one_hot, to_tensor, to_probs, n_phases_of
+from .lmpdd import volume_to_slices, slices_to_volume
 from .descriptors import (volume_fraction, surface_area, two_point_correlation, SDS_FEM, crop_descriptors,
                                   TrainingStats, training_stats)
 from .fem import FEMConfig, effective_diffusivity
@@ -241,15 +242,15 @@ class SDSConfig:
 # %% ../nbs/03_sds.ipynb #fb4ba64d
 def volume_slices(vol: torch.Tensor, axis: int, idx: torch.Tensor) -> torch.Tensor:
     "Slices `idx` normal to spatial `axis` of a probability volume `(P,D,H,W)` → `(k,P,·,·)` (in-plane axes in increasing order)."
-    return vol.index_select(axis + 1, idx).movedim(axis + 1, 0)
+    return volume_to_slices(vol.index_select(axis + 1, idx)[None], axis)
 
 def put_slices(vol: torch.Tensor, axis: int, idx: torch.Tensor, s: torch.Tensor):
     "Write slices `s` `(k,P,·,·)` back into `vol` `(P,D,H,W)` at positions `idx` along `axis` (in place)."
-    vol.index_copy_(axis + 1, idx, s.movedim(0, axis + 1).to(vol))
+    vol.index_copy_(axis + 1, idx, slices_to_volume(s, axis, 1)[0].to(vol))
 
 def straight_through(probs: torch.Tensor) -> torch.Tensor:
     "One-hot of the argmax of `(B,P,h,w)` in the forward pass, the gradient of the soft `probs` in the backward pass."
-    hard = one_hot(probs.argmax(1), probs.shape[1]).to(probs)
+    hard = argmax_one_hot(probs)
     return hard + probs - probs.detach()
 
 def plane_axes(axis: int) -> tuple:
@@ -346,8 +347,7 @@ class FeedbackController:
 
     @staticmethod
     def _argmax_slices(vol, axis, idx):
-        s = volume_slices(vol, axis, idx)
-        return one_hot(s.argmax(1), s.shape[1]).to(s)
+        return argmax_one_hot(volume_slices(vol, axis, idx))
 
     def _integrate(self, o: Objective, b: float, m: float | None, v: float, lr: float) -> tuple:
         "New `(b, m)` after measuring `v`: running mean, then the integral step while within the band (|b| <= cap/2)."
@@ -448,7 +448,7 @@ class SDSResult:
 # %% ../nbs/03_sds.ipynb #cba3aee2
 def _as_volume(v, n_phases: int, device) -> torch.Tensor:
     "Labels `(D,H,W)` / probabilities `(P,D,H,W)` (optionally with a leading 1) → float32 `(P,D,H,W)` copy on `device`."
-    v = torch.as_tensor(np.asarray(v)) if not isinstance(v, torch.Tensor) else v
+    v = to_tensor(v)
     if v.is_floating_point():
         if v.dim() == 5 and v.shape[0] == 1: v = v[0]
         if v.dim() != 4: raise ValueError(f"volume probabilities must be (P,D,H,W), got shape {tuple(v.shape)}")
@@ -456,7 +456,7 @@ def _as_volume(v, n_phases: int, device) -> torch.Tensor:
     else:
         if v.dim() == 4 and v.shape[0] == 1: v = v[0]
         if v.dim() != 3: raise ValueError(f"label volume must be (D,H,W), got shape {tuple(v.shape)}")
-        v = one_hot(v[None], n_phases)[0].movedim(0, 1).contiguous()     # (D,H,W) → (P,D,H,W)
+        v = to_probs(v, n_phases, ndim=3).contiguous()                  # (D,H,W) → (P,D,H,W)
     if any(s % 16 for s in v.shape[1:]): raise ValueError(f"volume sides must be multiples of 16, got {tuple(v.shape[1:])}")
     return v.detach().to(device=device, dtype=torch.float32).clone()
 
@@ -583,8 +583,8 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
 # %% ../nbs/03_sds.ipynb #ea318376
 def _volume_on_cpu(volume, n_phases: int | None) -> torch.Tensor:
     "Labels `(D,H,W)` (`n_phases` default: max label + 1) or probabilities `(P,D,H,W)` → float32 `(P,D,H,W)` on the CPU."
-    v = volume if isinstance(volume, torch.Tensor) else torch.as_tensor(np.asarray(volume))
-    return _as_volume(v, v.shape[-4] if v.is_floating_point() else (n_phases or int(v.max()) + 1), "cpu")
+    v = to_tensor(volume)
+    return _as_volume(v, v.shape[-4] if v.is_floating_point() else (n_phases or n_phases_of(v)), "cpu")
 
 @torch.no_grad()
 def evaluate(volume, objectives: Sequence[Objective], n_phases: int | None = None, batch_size: int = 64) -> dict:

@@ -13,14 +13,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .data import PatchDataset, dihedral
+from .data import PatchDataset, dihedral, stack, n_phases_of, argmax_one_hot
 from .checkpoint import (save_checkpoint, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
 # %% auto #0
 __all__ = ['VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE', 'encode_slices', 'decode_latents',
-           'equivariance_loss', 'orientation_consistency', 'vae_loss', 'grey', 'reconstruction_metrics', 'save_vae',
-           'load_vae', 'fit_latent_scale', 'stack', 'train_vae']
+           'equivariance_loss', 'orientation_consistency', 'vae_loss', 'grey', 'reconstruction_metrics',
+           'training_setup', 'seeded_model', 'step_generator', 'train_meta', 'save_model', 'save_vae', 'load_vae',
+           'fit_latent_scale', 'train_vae']
 
 # %% ../nbs/00_vae.ipynb #549d8d89
 @dataclass
@@ -197,18 +198,44 @@ def reconstruction_metrics(vae: VAE, x: torch.Tensor, batch_size: int = 64) -> d
     mse = ((g0 - g1) ** 2).mean((1, 2)).clamp_min(1e-12)
     ssim = np.mean([structural_similarity(a.numpy(), b.numpy(), data_range=1.0, gaussian_weights=True, sigma=1.5,
                                           use_sample_covariance=False) for a, b in zip(g0, g1)])
-    P = x.shape[1]
     vf0 = x.mean((2, 3)).mean(0)
-    vf1 = F.one_hot(rec.argmax(1), P).float().mean((1, 2)).mean(0)
+    vf1 = argmax_one_hot(rec).mean((2, 3)).mean(0)
     return dict(mae=float((g0 - g1).abs().mean()), psnr=float((10 * torch.log10(1 / mse)).mean()),
                 ssim=float(ssim), vf_err=float((vf0.cpu() - vf1.cpu()).abs().max()))
 
-# %% ../nbs/00_vae.ipynb #c4eae217
-def save_vae(vae: VAE, path, fingerprint: str, metrics: dict | None = None, train_config=None) -> Path:
-    "Write the inference checkpoint (weights incl. latent scale, config, data fingerprint, metrics)."
-    return save_checkpoint(path, kind="vae", config=config_to_dict(vae.cfg), state_dict=vae.state_dict(),
+# %% ../nbs/00_vae.ipynb #521e9b16
+def training_setup(out_dir, device=None) -> tuple[torch.device, Path]:
+    "A training run's device (`device`, default CUDA when available, else CPU) and its output folder `out_dir` (created)."
+    device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    return device, out_dir
+
+def seeded_model(cls, cfg, seed: int, lr: float, device) -> tuple[nn.Module, torch.optim.Adam]:
+    "`cls(cfg)` on `device` with weights drawn right after `torch.manual_seed(seed)`, and its Adam optimiser at `lr`."
+    torch.manual_seed(seed)
+    model = cls(cfg).to(device)
+    return model, torch.optim.Adam(model.parameters(), lr=lr)
+
+def step_generator(seed: int, step: int) -> torch.Generator:
+    "The CPU generator of training step `step`: a run draws the same batch at a step whether it got there or resumed there."
+    return torch.Generator().manual_seed(seed * 1_000_003 + step)
+
+def train_meta(kind: str, cfg, fingerprint: str, train_config) -> dict:
+    "What every training checkpoint of a `kind` model stores, and what a resumed run must match (see `run_training`)."
+    return dict(kind=kind, config=config_to_dict(cfg), fingerprint=fingerprint, train_config=config_to_dict(train_config))
+
+# %% ../nbs/00_vae.ipynb #9d905c8e
+def save_model(path, kind: str, model: nn.Module, fingerprint: str, metrics: dict | None = None, train_config=None,
+               configs: dict | None = None, **extra) -> Path:
+    """Write an inference checkpoint of `model` (which has a `cfg`): `kind`, its config, further `configs` (name → dict),
+    weights, data `fingerprint`, `metrics`, the training config, then `extra` entries (plain values or tensors)."""
+    return save_checkpoint(path, kind=kind, config=config_to_dict(model.cfg), **(configs or {}), state_dict=model.state_dict(),
                            fingerprint=fingerprint, metrics=metrics or {},
-                           train_config=config_to_dict(train_config) if train_config else {})
+                           train_config=config_to_dict(train_config) if train_config else {}, **extra)
+
+def save_vae(vae: VAE, path, fingerprint: str, metrics: dict | None = None, train_config=None) -> Path:
+    "Write the VAE inference checkpoint (weights incl. latent scale, config, data fingerprint, metrics)."
+    return save_model(path, "vae", vae, fingerprint, metrics, train_config)
 
 def load_vae(path, n_phases: int | None = None, device="cpu") -> VAE:
     "Load a VAE written by `save_vae`; refuses a checkpoint of another kind or phase count."
@@ -219,6 +246,7 @@ def load_vae(path, n_phases: int | None = None, device="cpu") -> VAE:
     vae.fingerprint, vae.metrics = ck.get("fingerprint"), ck.get("metrics", {})
     return vae.to(device).eval()
 
+# %% ../nbs/00_vae.ipynb #c4eae217
 @torch.no_grad()
 def fit_latent_scale(vae: VAE, x: torch.Tensor) -> float:
     "Set `vae.latent_scale = 1/std(μ)` over crops `x`; returns the scale."
@@ -227,38 +255,29 @@ def fit_latent_scale(vae: VAE, x: torch.Tensor) -> float:
     vae.latent_scale.fill_(1.0 / float(mu.std()))
     return float(vae.latent_scale)
 
-def stack(ds, idx=None) -> torch.Tensor:
-    "Stack items of a `PatchDataset` into a `(N,P,H,W)` tensor."
-    idx = range(len(ds)) if idx is None else idx
-    return torch.stack([ds[int(i)] for i in idx])
-
 def train_vae(image, cfg: VAEConfig | None = None, tcfg: VAETrainConfig | None = None, out_dir="runs/vae",
               device=None, progress=True, on_step=None) -> VAE:
     "Train a VAE on crops of label image `image` `(H,W)`; resumes from `out_dir/vae.ckpt`. Returns the model (eval mode)."
     image = np.asarray(image)
-    n_phases = int(image.max()) + 1
+    n_phases = n_phases_of(image)
     cfg = cfg or VAEConfig.cpu(n_phases)
     tcfg = tcfg or VAETrainConfig.cpu()
     if cfg.n_phases != n_phases:
         raise ValueError(f"VAEConfig.n_phases={cfg.n_phases} but the micrograph has {n_phases} phases.")
-    device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    device, out_dir = training_setup(out_dir, device)
     train = PatchDataset(image, patch_size=tcfg.patch_size, n_patches=tcfg.n_patches, split="train", seed=tcfg.seed)
     val = PatchDataset(image, patch_size=tcfg.patch_size, n_patches=max(32, tcfg.n_patches // 10), split="val", seed=tcfg.seed + 1)
     xval = stack(val).to(device)
-    torch.manual_seed(tcfg.seed)
-    vae = VAE(cfg).to(device)
-    opt = torch.optim.Adam(vae.parameters(), lr=tcfg.lr)
+    vae, opt = seeded_model(VAE, cfg, tcfg.seed, tcfg.lr, device)
 
     def loss_fn(step):
-        g = torch.Generator().manual_seed(tcfg.seed * 1_000_003 + step)
+        g = step_generator(tcfg.seed, step)
         idx = torch.randint(len(train), (tcfg.batch_size,), generator=g)
         x = stack(train, idx).to(device)
         return vae_loss(vae, x, tcfg.kl_weight, generator=g if device.type == "cpu" else None,
                         equivariance_weight=tcfg.equivariance_weight)[0]
 
-    meta = dict(kind="vae", config=config_to_dict(cfg), fingerprint=train.fingerprint, train_config=config_to_dict(tcfg))
-    run_training(vae, opt, loss_fn, tcfg.steps, out_dir / "vae.ckpt", meta, every=tcfg.every,
+    run_training(vae, opt, loss_fn, tcfg.steps, out_dir / "vae.ckpt", train_meta("vae", cfg, train.fingerprint, tcfg), every=tcfg.every,
                  validate=lambda: reconstruction_metrics(vae, xval), on_step=on_step, desc="VAE", progress=progress)
     fit_latent_scale(vae, stack(train, range(min(len(train), 512))).to(device))
     metrics = reconstruction_metrics(vae, xval)

@@ -15,10 +15,10 @@ import plotly.graph_objects as go
 
 from .analysis import (isosurface_figure, slices_figure, umap_figure, sds_progress_figure, umap_projection,
                                slice_coherence, slice_properties, slices_of, PHASE_COLOURS)
-from .data import save_volume, DEFAULT_MICROGRAPHS
+from .data import save_volume, DEFAULT_MICROGRAPHS, to_numpy, to_probs, n_phases_of
 from .descriptors import phase_fractions
 from .lmpdd import LMPDDConfig
-from .sds import SDSConfig, Objective, parse_target
+from .sds import SDSConfig, Objective, parse_target, plane_axes
 from PIL import Image, ImageDraw, ImageFont
 
 # %% auto #0
@@ -47,7 +47,7 @@ def _png(im: Image.Image) -> bytes:
 def _labels_image(img, n_phases: int | None = None, side: int = 256) -> Image.Image:
     a = np.asarray(img)
     if a.ndim != 2: raise ValueError(f"a label image must be 2D (H,W), got shape {a.shape}")
-    P = int(n_phases or int(a.max()) + 1)
+    P = int(n_phases or n_phases_of(a))
     palette = np.array([_rgb(PHASE_COLOURS[p % len(PHASE_COLOURS)]) for p in range(P)], np.uint8)
     k = max(1, side // max(a.shape))
     return Image.fromarray(palette[np.clip(a.astype(np.int64), 0, P - 1)]).resize((a.shape[1] * k, a.shape[0] * k), Image.NEAREST)
@@ -237,7 +237,7 @@ class ReconstructPanel(_BackgroundPanel):
             labels = self.reconstruct_fn(model, shape, n=1, progress=False, callback=self._on_progress, **kw)
             v = labels[0] if getattr(labels, "ndim", 0) == 4 else labels
             self.volume = v.cpu().numpy() if torch.is_tensor(v) else np.asarray(v)
-            P = getattr(model, "n_phases", None) or int(self.volume.max()) + 1
+            P = getattr(model, "n_phases", None) or n_phases_of(self.volume)
             replace_figure(self.iso, isosurface_figure(self.volume, n_phases=P))
             replace_figure(self.slices, slices_figure(self.volume, n_phases=P))
             fr = ", ".join(f"{float(f):.3f}" for f in phase_fractions(self.volume, P))
@@ -272,7 +272,7 @@ def make_objective(kind: str, phase: int, target, weight: float = 1.0):
 # %% ../nbs/11_widgets.ipynb #4f3fa766
 def _as_labels(v) -> np.ndarray:
     "Labels `(D,H,W)` or probabilities `(P,D,H,W)` (tensor or array) → a numpy label volume."
-    a = v.detach().cpu().numpy() if torch.is_tensor(v) else np.asarray(v)
+    a = to_numpy(v)
     return a.argmax(0) if a.ndim == 4 and np.issubdtype(a.dtype, np.floating) else a
 
 def _spaced(x: torch.Tensor, k: int) -> torch.Tensor:
@@ -285,10 +285,10 @@ def volume_values(labels, objectives: Sequence[Objective], n_phases: int | None 
     over ≤ `max_slices` evenly spaced slices normal to each axis; `{label: value}` (NaN if it applies to no slice)."""
     v = torch.as_tensor(np.asarray(labels)).long()
     if v.dim() != 3: raise ValueError(f"labels must be a (D,H,W) volume, got shape {tuple(v.shape)}")
-    oh = torch.nn.functional.one_hot(v, int(n_phases or int(v.max()) + 1)).permute(3, 0, 1, 2).float()
+    oh = to_probs(v, n_phases, ndim=3)
     out = {}
     for o in objectives:
-        per_axis = [o.value(_spaced(slices_of(oh, a), max_slices), tuple(d for d in range(3) if d != a)) for a in range(3)]
+        per_axis = [o.value(_spaced(slices_of(oh, a), max_slices), plane_axes(a)) for a in range(3)]
         vals = [x for x in per_axis if x is not None]
         out[o.label] = float(torch.cat(vals).mean()) if vals else math.nan
     return out
@@ -297,7 +297,7 @@ def volume_values(labels, objectives: Sequence[Objective], n_phases: int | None 
 def mid_slices_png(volumes: Sequence, n_phases: int | None = None, side: int = 160, gap: int = 6) -> bytes:
     "PNG of the three orthogonal mid-slices (⟂ x, y, z; columns) of each label volume `(D,H,W)` in `volumes` (rows)."
     vols = [np.asarray(v) for v in volumes]
-    P = int(n_phases or max(int(v.max()) for v in vols) + 1)
+    P = int(n_phases or max(n_phases_of(v) for v in vols))
     tiles = [[_labels_image(np.take(v, v.shape[a] // 2, axis=a), P, side) for a in range(3)] for v in vols]
     w, h = max(t.width for r in tiles for t in r), max(t.height for r in tiles for t in r)
     out = Image.new("RGB", (3 * w + 2 * gap, len(tiles) * h + (len(tiles) - 1) * gap), (255, 255, 255))
@@ -469,7 +469,7 @@ class SDSPanel(_BackgroundPanel):
         replace_figure(self.slices_fig, slices_figure(v, n_phases=P))
 
     def _n_phases(self, *labels) -> int:
-        return getattr(self.model, "n_phases", None) or max(int(v.max()) for v in labels) + 1
+        return getattr(self.model, "n_phases", None) or max(n_phases_of(v) for v in labels)
 
     def _show_comparison(self, start, res, objs):
         "Fill `compare` (each objective on the whole volume, before and after) and `compare_image` (mid-slices)."
@@ -549,7 +549,7 @@ class UMAPExplorer(_Panel):
         v, c = np.asarray(volume), np.asarray(crops)
         coh = coherence_fn(v, vae, c, seed=seed)
         imgs = [slices_of(v, a).numpy() for a in range(3)] + [c[coh.order]]
-        P = int(max(v.max(), c.max())) + 1
+        P = max(n_phases_of(v), n_phases_of(c))
         ph = P - 1 if phase is None else phase
         props = [slice_properties(s, phase=ph, n_phases=P, diffusivity=diffusivity) for s in imgs]
         colours = {f"{k} (phase {ph})": np.concatenate([p[k] for p in props]) for k in props[0]}
