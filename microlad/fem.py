@@ -33,7 +33,7 @@ class FEMConfig:
 
     @classmethod
     def cpu(cls):
-        "The default: D_e to ~1e-6 relative residual at a CPU's cost (`sds.SDS_FEM` loosens it for the SDS inner loop)."
+        "The default: D_e to ~1e-6 relative residual at a CPU's cost (`descriptors.SDS_FEM` loosens it for the SDS inner loop)."
         return cls()
 
 # %% ../nbs/04_fem.ipynb #1999cfa0
