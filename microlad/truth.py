@@ -17,7 +17,8 @@ from .fem import tortuosity
 
 # %% auto #0
 __all__ = ['grf_volume', 'three_phase_volume', 'particulate_volume', 'directional_s2', 'chord_lengths', 'truth_crops', 'TruthRow',
-           'truth_report', 'format_truth_report', 'reconstruct_vs_truth']
+           'truth_report', 'format_truth_report', 'reconstruct_vs_truth', 'chord_distribution', 'chord_distance',
+           'chord_figure']
 
 # %% ../nbs/14_truth.ipynb #64c2a0c9
 def grf_volume(shape=(128, 128, 128), porosity: float = 0.35, length_scale: float = 2.5, seed: int = 0) -> np.ndarray:
@@ -137,3 +138,39 @@ def reconstruct_vs_truth(model, truth, n: int = 8, side: int = 64, seed: int = 0
     from microlad.lmpdd import reconstruct
     vols = reconstruct(model, shape=(side,) * 3, n=n, seed=seed, progress=False, **kw)
     return truth_report(np.asarray(vols.cpu()), truth, n_phases=model.n_phases, with_tau=with_tau, seed=seed)
+
+# %% ../nbs/14_truth.ipynb #ef1af95a
+def chord_distribution(volumes, phase: int, axis: int, max_len: int | None = None) -> np.ndarray:
+    """Length-weighted chord-length distribution of `phase` along `axis` of label volumes `(n,D,H,W)`:
+    `(max_len+1,)`, entry `l` = fraction of the phase's voxels in chords of length `l` (lengths above `max_len`,
+    default the side, are counted at `max_len`)."""
+    v = np.asarray(volumes)
+    L = max_len or v.shape[1 + axis]
+    c = np.concatenate([chord_lengths(x, phase, axis) for x in v])
+    h = np.bincount(np.minimum(c, L), weights=np.minimum(c, L), minlength=L + 1).astype(np.float64)
+    return h / h.sum() if h.sum() else h
+
+def chord_distance(p: np.ndarray, q: np.ndarray) -> float:
+    "1-Wasserstein distance (voxels) between two chord distributions of the same length: Σ |CDF_p − CDF_q|."
+    if len(p) != len(q): raise ValueError(f"distributions of different lengths {len(p)} and {len(q)}")
+    return float(np.abs(np.cumsum(p) - np.cumsum(q)).sum())
+
+# %% ../nbs/14_truth.ipynb #d0ef9078
+def chord_figure(generated, truth, phase: int, seed: int = 0, title: str = ""):
+    """Plotly figure: per axis, chord distributions of `phase` for generated volumes `(n,s,s,s)`, as many truth crops,
+    and a second set of truth crops (noise floor); the legend gives each one's `chord_distance` to the truth."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+    g = np.asarray(generated); n, s = g.shape[0], g.shape[1]
+    crops = truth_crops(truth, 2 * n, s, seed)
+    fig = make_subplots(1, 3, subplot_titles=[f"chords along axis {a}" for a in range(3)], shared_yaxes=True)
+    for a in range(3):
+        ref = chord_distribution(crops[:n], phase, a)
+        for name, vols, dash in (("generated", g, "solid"), ("truth", crops[:n], "dot"), ("truth, other crops", crops[n:], "dash")):
+            d = chord_distribution(vols, phase, a)
+            fig.add_scatter(x=np.arange(len(d)), y=d, row=1, col=a + 1, line=dict(dash=dash), showlegend=a == 0,
+                            name=f"{name} (W₁ {chord_distance(d, ref):.2f} vx along axis 0)" if a == 0 else name,
+                            legendgroup=name)
+    fig.update_layout(title=title or f"phase {phase}: length-weighted chord distributions", height=320, width=900)
+    fig.update_xaxes(title_text="chord length (voxels)"); fig.update_yaxes(title_text="fraction of phase voxels", col=1)
+    return fig
