@@ -37,11 +37,10 @@ from microlad.ensemble import volume_descriptors, AXES
 from microlad.ldm import load_model
 from microlad.lmpdd import reconstruct, LMPDDConfig
 from microlad.pipeline import train as train_microlad
-from microlad.baselines import MPDDConfig, SliceGANConfig, train_mpdd, train_slicegan, generate
+from microlad.baselines import (MPDDConfig, SliceGANConfig, train_mpdd, train_slicegan, generate, comparison_summary,
+                                comparison_table)
 from microlad.truth import grf_volume, three_phase_volume, truth_report, truth_crops, chord_distribution, chord_distance
 
-PAPER_B1 = {"microlad": 6.13, "mpdd": 12.44, "slicegan": 11.01}   # max S2 eps_rel %, three-phase SOFC anode, RTX 4090
-PAPER_GEN = {"microlad": "< 10 s", "mpdd": "~30 min", "slicegan": "-"}
 TRUTHS = {"grf": grf_volume, "three_phase": three_phase_volume}
 TRUTH_SIDE, TRUTH_SEED = 192, 100
 
@@ -145,43 +144,6 @@ def run_one(a) -> dict:
     return res
 
 
-def _tau(res: dict, p: int) -> str:
-    if not res["tau"]: return "-"
-    return " ".join(f"{v:5.2f}" if v is not None else "  inf" for v, k in (res["tau"][f"{p}{x}"] for x in AXES)) + \
-           " (" + "/".join(str(k) for _, k in (res["tau"][f"{p}{x}"] for x in AXES)) + f" of {res['n']})"
-
-
-def table(root: Path) -> str:
-    "Table B.1 from every `<micrograph>/<method>.json` under `root`."
-    order = ["microlad", "mpdd", "slicegan", "shipped"]
-    lines = []
-    for d in sorted(p for p in root.iterdir() if p.is_dir()):
-        rs = sorted((json.loads(f.read_text()) for f in d.glob("*.json")), key=lambda r: order.index(r["method"]))
-        if not rs: continue
-        lines += ["", f"## {d.name}: {rs[0]['micrograph']}", "```",
-                  "method    budget  steps                  train CPU s  gen s/vol  max S2%  (floor)  paper  | phase: Vf (img)  S2%  tau x y z (percolating)"]
-        for r in rs:
-            P = len(r["s2"])
-            m = "microlad" if r["method"] == "shipped" else r["method"]       # the paper's Table B.1 is the SOFC anode's
-            paper = f"{PAPER_B1[m]:5.2f}" if "sofc_anode" in d.name and m in PAPER_B1 else "    -"
-            budget = f"{r['budget_min']:g} min" if r["method"] != "shipped" else "preset"
-            first = (f"{r['method']:9} {budget:7} {r['steps']:22} {r['train_cpu_s']:11.0f} {r['gen_s']:10.2f} "
-                     f"{max(r['s2']):8.2f} ({max(r['floor']):5.2f})  {paper}")
-            for p in range(P):
-                lines.append((first if p == 0 else " " * len(first)) +
-                             f"  | {p}: {r['vf'][p]:.3f} ({r['vf_img'][p]:.3f}) {r['s2'][p]:6.2f}  {_tau(r, p)}")
-            if r.get("truth"):
-                t = r["truth"]
-                lines.append(" " * len(first) + f"  | 3D truth ({r['truth_case']}), max over axes, error (floor): " +
-                             "; ".join(f"{p}: S2 {t['s2'][p][0]:.1f} ({t['s2'][p][1]:.1f})%, SSA {t['ssa'][p][0]:.1f} "
-                                       f"({t['ssa'][p][1]:.1f})%, chord {t['chord'][p][0]:.1f} ({t['chord'][p][1]:.1f})%, "
-                                       f"Vf {t['vf'][p][0]:.3f}"
-                                       + (f", chord W1 {t['chord_w1'][p][0]:.2f} ({t['chord_w1'][p][1]:.2f}) vx" if "chord_w1" in t else "")
-                                       for p in range(P)))
-        lines.append("```")
-    return "\n".join(lines)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--micrograph", help=f"bundled name ({', '.join(DEFAULT_MICROGRAPHS)}) or a path")
@@ -200,7 +162,7 @@ def main():
                     help="microlad/shipped only: keep the trained weights and the JSON's training record, regenerate and rescore")
     ap.add_argument("--table", default=None, help="print Table B.1 from the results under this folder and stop")
     a = ap.parse_args()
-    if a.table: print(table(Path(a.table))); return
+    if a.table: print(comparison_summary(a.table), "", comparison_table(a.table), sep="\n"); return
     if not (a.micrograph and a.method): ap.error("--micrograph and --method are required (or --table)")
     if a.method == "shipped" and not a.weights and not a.rescore: ap.error("--method shipped needs --weights")
     if a.threads: torch.set_num_threads(a.threads)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_baselines.ipynb #15374e03
 from __future__ import annotations
-import math
+import json, math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -20,11 +20,12 @@ from .checkpoint import (EMA, time_budget, save_checkpoint, load_checkpoint, che
                                  config_from_dict, run_training, resume_from, train_loop)
 
 # %% auto #0
-__all__ = ['BASELINES', 'training_crops', 'PixelTrainConfig', 'MPDDConfig', 'to_model', 'PixelDiffusion', 'resume_key',
-           'mpdd_loss_fn', 'train_mpdd', 'generate_mpdd', 'SliceGANConfig', 'generator_side', 'critic_side',
-           'noise_side', 'Generator', 'Critic', 'critic_on_slices', 'gradient_penalty', 'critic_loss', 'generator_loss',
-           'GANState', 'slicegan_step', 'run_gan_training', 'SliceGANModel', 'train_slicegan', 'generate_slicegan',
-           'save_baseline', 'load_baseline', 'generate']
+__all__ = ['BASELINES', 'PAPER_TABLE_B1', 'COMPARISON_METHODS', 'training_crops', 'PixelTrainConfig', 'MPDDConfig', 'to_model',
+           'PixelDiffusion', 'resume_key', 'mpdd_loss_fn', 'train_mpdd', 'generate_mpdd', 'SliceGANConfig',
+           'generator_side', 'critic_side', 'noise_side', 'Generator', 'Critic', 'critic_on_slices', 'gradient_penalty',
+           'critic_loss', 'generator_loss', 'GANState', 'slicegan_step', 'run_gan_training', 'SliceGANModel',
+           'train_slicegan', 'generate_slicegan', 'save_baseline', 'load_baseline', 'generate', 'comparison_records',
+           'comparison_summary', 'comparison_table']
 
 # %% ../nbs/15_baselines.ipynb #5f4e92c6
 def training_crops(image, patch_size: int, n_patches: int, seed: int = 0, n_phases: int | None = None) -> tuple[torch.Tensor, str]:
@@ -438,3 +439,57 @@ def generate(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: boo
     if isinstance(model, PixelDiffusion): return generate_mpdd(model, shape, n, seed, progress=progress)
     if isinstance(model, SliceGANModel): return generate_slicegan(model, shape, n, seed)
     raise TypeError(f"generate takes a PixelDiffusion or SliceGANModel, got {type(model).__name__}")
+
+# %% ../nbs/15_baselines.ipynb #585eaff4
+PAPER_TABLE_B1 = {"microlad": 6.13, "mpdd": 12.44, "slicegan": 11.01}   # max S₂ ε_rel %, three-phase SOFC anode (RTX 4090)
+COMPARISON_METHODS = ("microlad", "mpdd", "slicegan", "shipped")          # 'shipped': microlad's cpu preset, run to its end
+
+def comparison_records(root) -> dict:
+    "`{micrograph folder name: [record, ...]}` from `root/<micrograph>/<method>.json` (bench_baselines' records), methods in order."
+    out = {}
+    for d in sorted(p for p in Path(root).iterdir() if p.is_dir()):
+        rs = [json.loads(f.read_text()) for f in d.glob("*.json")]
+        if rs: out[d.name] = sorted(rs, key=lambda r: COMPARISON_METHODS.index(r["method"]))
+    return out
+
+def _paper(name: str, method: str) -> str:
+    m = "microlad" if method == "shipped" else method
+    return f"{PAPER_TABLE_B1[m]:.2f}" if "sofc_anode" in name and m in PAPER_TABLE_B1 else "–"
+
+# %% ../nbs/15_baselines.ipynb #4554e2ce
+def comparison_summary(root) -> str:
+    """Markdown: one line per micrograph and method — budget, training CPU s, generation s per 64³ volume, max S₂
+    ε_rel % (noise floor), the paper's value (SOFC anode only) and, with a 3D truth, the max 3D S₂ ε_rel % (floor)."""
+    lines = ["| micrograph | method | budget | train CPU s | gen s/vol | max S₂ ε_rel % (floor) | paper % | 3D truth max S₂ % (floor) |",
+             "|---|---|---|---|---|---|---|---|"]
+    for name, rs in comparison_records(root).items():
+        for r in rs:
+            t = r.get("truth")
+            tr = "–" if not t else f"{max(e for e, _ in t['s2']):.1f} ({max(f for _, f in t['s2']):.1f})"
+            budget = "cpu preset" if r["method"] == "shipped" else f"{r['budget_min']:g} CPU-min"
+            cpu = "–" if r["train_cpu_s"] != r["train_cpu_s"] else f"{r['train_cpu_s']:.0f}"     # NaN: not measured
+            lines.append(f"| {name} | {r['method']} | {budget} | {cpu} | {r['gen_s']:.2f} | {max(r['s2']):.2f} "
+                         f"({max(r['floor']):.2f}) | {_paper(name, r['method'])} | {tr} |")
+    return "\n".join(lines)
+
+# %% ../nbs/15_baselines.ipynb #2b14d370
+def _phase_line(r: dict, p: int) -> str:
+    tau = "" if not r["tau"] else "  τ x,y,z " + " ".join(
+        "inf" if r["tau"][f"{p}{x}"][0] is None else f"{r['tau'][f'{p}{x}'][0]:.2f}" for x in "xyz") + \
+        " (" + "/".join(str(r["tau"][f"{p}{x}"][1]) for x in "xyz") + f" of {r['n']} percolate)"
+    t = r.get("truth")
+    tr = "" if not t else (f"  | 3D: S₂ {t['s2'][p][0]:.1f} ({t['s2'][p][1]:.1f}) %, SSA {t['ssa'][p][0]:.1f} ({t['ssa'][p][1]:.1f}) %, "
+                           f"chord {t['chord'][p][0]:.1f} ({t['chord'][p][1]:.1f}) %"
+                           + (f", chord W₁ {t['chord_w1'][p][0]:.2f} ({t['chord_w1'][p][1]:.2f}) vx" if "chord_w1" in t else ""))
+    return f"    phase {p}: V_f {r['vf'][p]:.3f} (micrograph {r['vf_img'][p]:.3f})  S₂ ε_rel {r['s2'][p]:.2f} % (floor {r['floor'][p]:.2f}){tau}{tr}"
+
+def comparison_table(root) -> str:
+    "Every record in full: per method its training steps and times, then one line per phase (3D-truth errors with floors)."
+    lines = []
+    for name, rs in comparison_records(root).items():
+        lines += [f"{name} ({rs[0]['micrograph']}, {rs[0]['n']} × {rs[0]['side']}³ per method unless said)"]
+        for r in rs:
+            lines.append(f"  {r['method']}: steps {r['steps']}, training {r['train_cpu_s']:.0f} CPU s / {r['train_wall_s']:.0f} wall s, "
+                         f"{r['gen_s']:.2f} s per volume ({r['n']} volumes)")
+            lines += [_phase_line(r, p) for p in range(len(r["s2"]))]
+    return "\n".join(lines)
