@@ -21,7 +21,7 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
 
 # %% auto #0
 __all__ = ['LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser', 'plane_agreement',
-           'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
+           'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume', 'sampling_trace',
            'decode_along_axis', 'refine_along_axis', 'decode_volume', 'match_phase_fractions', 'training_fractions',
            'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'reconstruct', 'per_axis_s2_errors',
            'slice_change_rate', 'pixel_change_rate']
@@ -146,6 +146,27 @@ def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1,
     zT = torch.randn(n, *latent_volume_shape(model, shape), generator=g).to(model.device)
     return sample_loop(volume_denoiser(model, cfg), zT, scheduler_for(model.sched, cfg.sampler, cfg.steps, cfg.eta, g),
                        progress=progress, callback=callback)
+
+# %% ../nbs/02_lmpdd.ipynb #8d639b02
+@torch.no_grad()
+def sampling_trace(model: LatentDiffusion, shape=(32, 32, 32), config: LMPDDConfig | None = None, seed: int = 0,
+                   every: int = 5) -> list[dict]:
+    """Sample one latent volume as `sample_latent_volume` does, recording every `every` steps (and the last):
+    `{'step', 't', '01', '02', '12'}` (ε cosines between axes), `'x0_std'` `(C,)` of x̂₀ and `'train_std'` `(C,)`."""
+    cfg = config or LMPDDConfig.cpu()
+    g = torch.Generator(device="cpu").manual_seed(seed)
+    x = torch.randn(1, *latent_volume_shape(model, shape), generator=g).to(model.device)
+    sch, eps_fn = scheduler_for(model.sched, cfg.sampler, cfg.steps, cfg.eta, g), volume_denoiser(model, cfg)
+    train_std = None if model.latent_stats is None else model.latent_stats[1].tolist()
+    out, ts = [], sch.timesteps
+    for i, t in enumerate(ts):
+        a = plane_agreement(model.eps, x, t) if i % every == 0 or i == len(ts) - 1 else None
+        x_next, x0 = sch.step(eps_fn(x, t), t, x)
+        if a is not None:
+            out.append(dict(step=i, t=int(t), **{k: a[k] for k in ("01", "02", "12")}, train_std=train_std,
+                            x0_std=x0.transpose(0, 1).flatten(1).std(1).tolist()))
+        x = x_next
+    return out
 
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
 def _chunk(batch_size: int, plane: tuple) -> int:
