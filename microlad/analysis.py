@@ -316,11 +316,105 @@ def sds_progress_figure(history=None, targets: Mapping | None = None, title: str
     fig.update_layout(title=title, template="plotly_white", height=350, margin=dict(t=60, b=40))
     return fig
 
-# %% ../nbs/05_analysis.ipynb #149d56fa
+# %% ../nbs/05_analysis.ipynb #b2d750ea
 _MPL_MARKERS = {"circle": "o", "diamond": "D", "square": "s", "cross": "P", "triangle-up": "^", "x": "x", "star": "*", "hexagon": "h"}
 
 def _mpl_colour(c, default="C0"):
     return c if isinstance(c, str) and c else default
+
+def _axes_2d(mfig, lay, xa: str, ya: str):
+    """New 2D matplotlib axes of `mfig` at the paper-domain position of the Plotly subplot on axes `xa`, `ya`
+    (e.g. `'x2'`, `'y2'`), inset for tick labels, with that subplot's axis titles and log y scale."""
+    xd = lay[f"xaxis{xa[1:]}"].domain or (0, 1)
+    yd = lay[f"yaxis{ya[1:]}"].domain or (0, 1)
+    a = mfig.add_axes([xd[0] + 0.06, yd[0] + 0.1, (xd[1] - xd[0]) - 0.08, (yd[1] - yd[0]) - 0.2])
+    xt, yt = lay[f"xaxis{xa[1:]}"].title.text, lay[f"yaxis{ya[1:]}"].title.text
+    if xt: a.set_xlabel(xt)
+    if yt: a.set_ylabel(yt)
+    if lay[f"yaxis{ya[1:]}"].type == "log": a.set_yscale("log")
+    return a
+
+def _axes_3d(mfig, lay, scene: str):
+    "New 3D matplotlib axes of `mfig` over the paper domain of Plotly scene `scene` (the whole figure when it has none)."
+    dom = (lay[scene].domain if scene in lay and lay[scene].domain else None)
+    dx, dy = (dom.x or (0, 1), dom.y or (0, 1)) if dom else ((0, 1), (0, 1))
+    return mfig.add_axes([dx[0], dy[0], dx[1] - dx[0], dy[1] - dy[0]], projection="3d")
+
+def _ax_for(mfig, lay, axes: dict, key, three_d: bool = False):
+    """The matplotlib axes of one Plotly subplot: `key` is an `(xaxis, yaxis)` pair like `('x2', 'y2')`, or a scene
+    name when `three_d`. Created on first use (`_axes_2d`/`_axes_3d`) and kept in `axes`, so traces share it."""
+    if key not in axes: axes[key] = _axes_3d(mfig, lay, key) if three_d else _axes_2d(mfig, lay, *key)
+    return axes[key]
+
+# %% ../nbs/05_analysis.ipynb #8d2d7298
+def _draw_scatter(mfig, a, t):
+    """Draw Plotly scatter trace `t` on axes `a`: markers coloured by a numeric `marker.color` array (viridis,
+    with a colour bar on `mfig` if `showscale`), else lines (dash/dot styles, markers too in 'lines+markers' mode),
+    else plain markers."""
+    mode = t.mode or "lines"
+    col = t.marker.color if t.marker is not None else None
+    if col is not None and not isinstance(col, str):
+        sc = a.scatter(t.x, t.y, c=np.asarray(col, float), cmap="viridis", s=12, label=t.name,
+                       vmin=t.marker.cmin, vmax=t.marker.cmax, marker=_MPL_MARKERS.get(t.marker.symbol, "o"))
+        if t.marker.showscale: mfig.colorbar(sc, ax=a, label=(t.marker.colorbar.title.text or ""))
+    elif "lines" in mode:
+        ls = {"dash": "--", "dot": ":"}.get(t.line.dash, "-") if t.line is not None else "-"
+        a.plot(t.x, t.y, ls, color=_mpl_colour(t.line.color if t.line is not None else None),
+               marker="o" if "markers" in mode else None, ms=3, label=t.name)
+    else: a.scatter(t.x, t.y, color=_mpl_colour(col), s=12, label=t.name, marker=_MPL_MARKERS.get(t.marker.symbol, "o"))
+
+# %% ../nbs/05_analysis.ipynb #de15103d
+def _draw_heatmap(mfig, a, t):
+    """Draw Plotly heatmap trace `t` (`z` of shape `(rows, cols)`) on axes `a` as an image without ticks; a
+    discrete colourscale becomes a listed colormap of its colours (every other stop: one per band)."""
+    from matplotlib.colors import ListedColormap
+    z = np.asarray(t.z, float)
+    cs = t.colorscale
+    cmap = ListedColormap([c for _, c in cs][::2]) if cs and len(cs) >= 2 else "viridis"
+    a.imshow(z, cmap=cmap, vmin=t.zmin, vmax=t.zmax, interpolation="nearest")
+    a.set_xticks([]); a.set_yticks([])
+
+# %% ../nbs/05_analysis.ipynb #a1436183
+def _isosurface_grid(t):
+    """The flat `x, y, z, value` samples of Plotly isosurface trace `t` as a grid: the sorted distinct coordinates
+    `xs, ys, zs` and `vals` of shape `(len(xs), len(ys), len(zs))` (0 where no sample)."""
+    x, y, z = (np.asarray(u, float) for u in (t.x, t.y, t.z))
+    xs, ys, zs = np.unique(x), np.unique(y), np.unique(z)
+    vals = np.full((len(xs), len(ys), len(zs)), 0.0)
+    vals[np.searchsorted(xs, x), np.searchsorted(ys, y), np.searchsorted(zs, z)] = np.asarray(t.value, float)
+    return xs, ys, zs, vals
+
+def _draw_isosurface(mfig, a, t):
+    """Draw Plotly isosurface trace `t` on 3D axes `a`: marching cubes at level `isomin` (0.5 when unset) on the
+    grid padded by its minimum (so surfaces close at the box faces), in the trace's coordinates and first colour.
+    Nothing is drawn when the level lies outside the values."""
+    from skimage.measure import marching_cubes
+    xs, ys, zs, vals = _isosurface_grid(t)
+    lvl = float(t.isomin if t.isomin is not None else 0.5)
+    if not (vals.min() < lvl < vals.max()): return
+    vals = np.pad(vals, 1, constant_values=vals.min())          # closed surfaces (caps)
+    verts, faces, _, _ = marching_cubes(vals, lvl)
+    sp = [np.diff(u).mean() if len(u) > 1 else 1.0 for u in (xs, ys, zs)]
+    verts = (verts - 1) * sp + [xs[0], ys[0], zs[0]]
+    colr = t.colorscale[0][1] if t.colorscale else "C0"
+    a.plot_trisurf(verts[:, 0], verts[:, 1], faces, verts[:, 2], color=colr, lw=0, alpha=t.opacity or 1.0)
+    a.set_box_aspect(tuple(np.ptp(u) or 1 for u in (xs, ys, zs)))
+
+# %% ../nbs/05_analysis.ipynb #a03bfebe
+def _finish_figure(mfig, lay, axes: dict, showlegend=None):
+    """Legends on the 2D axes that have labelled artists (unless `showlegend is False`), the paper-positioned
+    annotations of `lay` (subplot titles) as figure text, and the layout title as the suptitle."""
+    for a in axes.values():
+        if not hasattr(a, "zaxis") and a.get_legend_handles_labels()[0] and showlegend is not False:
+            a.legend(fontsize=7)
+    for an in lay.annotations or ():                     # subplot titles
+        if an.xref == "paper" and an.yref == "paper" and an.text:
+            mfig.text(an.x, min(an.y, 0.93), an.text, ha="center", va="bottom", fontsize=10)
+    if lay.title and lay.title.text: mfig.suptitle(lay.title.text)
+
+# %% ../nbs/05_analysis.ipynb #66c6b980
+_MPL_DRAWERS = {"scatter": _draw_scatter, "scattergl": _draw_scatter, "heatmap": _draw_heatmap,
+                "isosurface": _draw_isosurface}           # Plotly trace type -> drawer(mfig, axes, trace)
 
 def figure_to_matplotlib(fig: go.Figure, width: float = 10.0, height: float | None = None):
     "Render the traces of a Plotly figure with matplotlib (a fallback for PNG export without kaleido)."
@@ -331,71 +425,14 @@ def figure_to_matplotlib(fig: go.Figure, width: float = 10.0, height: float | No
     h_px, w_px = lay.height or 450, lay.width or 900
     mfig = plt.figure(figsize=(width, height or width * h_px / w_px))
     axes = {}
-    def ax_for(key, three_d=False):
-        if key in axes: return axes[key]
-        if three_d:
-            dom = (lay[key].domain if key in lay and lay[key].domain else None)
-            dx, dy = (dom.x or (0, 1), dom.y or (0, 1)) if dom else ((0, 1), (0, 1))
-            a = mfig.add_axes([dx[0], dy[0], dx[1] - dx[0], dy[1] - dy[0]], projection="3d")
-        else:
-            xa, ya = key
-            xd = lay[f"xaxis{xa[1:]}"].domain or (0, 1)
-            yd = lay[f"yaxis{ya[1:]}"].domain or (0, 1)
-            a = mfig.add_axes([xd[0] + 0.06, yd[0] + 0.1, (xd[1] - xd[0]) - 0.08, (yd[1] - yd[0]) - 0.2])
-            xt, yt = lay[f"xaxis{xa[1:]}"].title.text, lay[f"yaxis{ya[1:]}"].title.text
-            if xt: a.set_xlabel(xt)
-            if yt: a.set_ylabel(yt)
-            if lay[f"yaxis{ya[1:]}"].type == "log": a.set_yscale("log")
-        axes[key] = a
-        return a
     for t in fig.data:
-        if t.visible == "legendonly" or t.visible is False: continue
-        if t.type in ("scatter", "scattergl"):
-            a = ax_for((t.xaxis or "x", t.yaxis or "y"))
-            mode = t.mode or "lines"
-            col = t.marker.color if t.marker is not None else None
-            if col is not None and not isinstance(col, str):
-                sc = a.scatter(t.x, t.y, c=np.asarray(col, float), cmap="viridis", s=12, label=t.name,
-                               vmin=t.marker.cmin, vmax=t.marker.cmax, marker=_MPL_MARKERS.get(t.marker.symbol, "o"))
-                if t.marker.showscale: mfig.colorbar(sc, ax=a, label=(t.marker.colorbar.title.text or ""))
-            elif "lines" in mode:
-                ls = {"dash": "--", "dot": ":"}.get(t.line.dash, "-") if t.line is not None else "-"
-                a.plot(t.x, t.y, ls, color=_mpl_colour(t.line.color if t.line is not None else None),
-                       marker="o" if "markers" in mode else None, ms=3, label=t.name)
-            else: a.scatter(t.x, t.y, color=_mpl_colour(col), s=12, label=t.name, marker=_MPL_MARKERS.get(t.marker.symbol, "o"))
-        elif t.type == "heatmap":
-            a = ax_for((t.xaxis or "x", t.yaxis or "y"))
-            z = np.asarray(t.z, float)
-            cs = t.colorscale
-            from matplotlib.colors import ListedColormap
-            cmap = ListedColormap([c for _, c in cs][::2]) if cs and len(cs) >= 2 else "viridis"
-            a.imshow(z, cmap=cmap, vmin=t.zmin, vmax=t.zmax, interpolation="nearest")
-            a.set_xticks([]); a.set_yticks([])
-        elif t.type == "isosurface":
-            from skimage.measure import marching_cubes
-            a = ax_for(t.scene or "scene", three_d=True)
-            x, y, z = (np.asarray(u, float) for u in (t.x, t.y, t.z))
-            xs, ys, zs = np.unique(x), np.unique(y), np.unique(z)
-            vals = np.full((len(xs), len(ys), len(zs)), 0.0)
-            vals[np.searchsorted(xs, x), np.searchsorted(ys, y), np.searchsorted(zs, z)] = np.asarray(t.value, float)
-            lvl = float(t.isomin if t.isomin is not None else 0.5)
-            if not (vals.min() < lvl < vals.max()): continue
-            vals = np.pad(vals, 1, constant_values=vals.min())          # closed surfaces (caps)
-            verts, faces, _, _ = marching_cubes(vals, lvl)
-            sp = [np.diff(u).mean() if len(u) > 1 else 1.0 for u in (xs, ys, zs)]
-            verts = (verts - 1) * sp + [xs[0], ys[0], zs[0]]
-            colr = t.colorscale[0][1] if t.colorscale else "C0"
-            a.plot_trisurf(verts[:, 0], verts[:, 1], faces, verts[:, 2], color=colr, lw=0, alpha=t.opacity or 1.0)
-            a.set_box_aspect(tuple(np.ptp(u) or 1 for u in (xs, ys, zs)))
-    for a in axes.values():
-        if not hasattr(a, "zaxis") and a.get_legend_handles_labels()[0] and fig.layout.showlegend is not False:
-            a.legend(fontsize=7)
-    for an in lay.annotations or ():                     # subplot titles
-        if an.xref == "paper" and an.yref == "paper" and an.text:
-            mfig.text(an.x, min(an.y, 0.93), an.text, ha="center", va="bottom", fontsize=10)
-    if lay.title and lay.title.text: mfig.suptitle(lay.title.text)
+        if t.visible == "legendonly" or t.visible is False or t.type not in _MPL_DRAWERS: continue
+        key, three_d = (t.scene or "scene", True) if t.type == "isosurface" else ((t.xaxis or "x", t.yaxis or "y"), False)
+        _MPL_DRAWERS[t.type](mfig, _ax_for(mfig, lay, axes, key, three_d), t)
+    _finish_figure(mfig, lay, axes, fig.layout.showlegend)
     return mfig
 
+# %% ../nbs/05_analysis.ipynb #27ebeb3a
 def save_figure(fig: go.Figure, path, include_plotlyjs="inline", scale: float = 2.0) -> Path:
     """Write `fig` by suffix: `.html` (plotly.js inlined so it opens offline, or `include_plotlyjs='cdn'`),
     or an image `.png/.svg/.pdf/.jpg` via kaleido, falling back to `figure_to_matplotlib`. Returns the path."""

@@ -26,7 +26,7 @@ from .baselines import BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, tr
 
 # %% auto #0
 __all__ = ['MAX_PHASES', 'GUIDE_CHECKPOINT', 'demo', 'Terminated', 'baseline_config', 'read_label_volume', 'evaluate_volume',
-           'format_evaluation', 'write_evaluation', 'parse_objective', 'main']
+           'format_evaluation', 'write_evaluation', 'parse_objective']
 
 # %% ../nbs/10_cli.ipynb #693ccc43
 def _say(msg: str):
@@ -471,15 +471,9 @@ def _train_parser(sub, fmt: dict, wait_help: str):
                    help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")
     t.add_argument("--wait", action="store_true", help=wait_help)
 
-# %% ../nbs/10_cli.ipynb #ea0851b4
-def _parser() -> argparse.ArgumentParser:
-    fmt = dict(formatter_class=_Help)
-    ap = _Parser(prog="microlad", description="One 2D micrograph in, statistically equivalent 3D microstructures out.", **fmt)
-    sub = ap.add_subparsers(dest="cmd", required=True, metavar="COMMAND", help="`microlad COMMAND --help` lists its options")
-    shape_help = "volume size D H W in voxels (depth, height, width), each a multiple of 16"
-    keep = "earlier results in --out are kept: numbering continues (volume_002, ...) and report.txt is appended"
-    overwrite_help = "replace the earlier results in --out instead of keeping them (says how many files it replaced)"
-    wait_help = "if another microlad process is writing into --out, wait for it instead of stopping"
+# %% ../nbs/10_cli.ipynb #89bda9bc
+def _demo_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_help: str, wait_help: str):
+    "Add `microlad demo` (bundled micrograph + shipped weights) and its options to the subparsers `sub`."
     d = sub.add_parser("demo", help="bundled micrograph + shipped weights -> 3D volume, slices, S2 report",
                        description=f"Bundled micrograph + shipped weights -> volume, slices.png, report.txt; {keep}.", **fmt)
     d.add_argument("--name", default=DEFAULT_MATERIAL, choices=sorted(DEFAULT_MICROGRAPHS), help="bundled micrograph")
@@ -489,7 +483,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions")
     d.add_argument("--overwrite", action="store_true", help=overwrite_help)
     d.add_argument("--wait", action="store_true", help=wait_help)
-    _train_parser(sub, fmt, wait_help)
+
+# %% ../nbs/10_cli.ipynb #39eecbf5
+def _reconstruct_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_help: str, wait_help: str):
+    "Add `microlad reconstruct` (volumes from trained weights) and its options to the subparsers `sub`."
     r = sub.add_parser("reconstruct", help="generate 3D volumes with trained weights",
                        description=f"Generate 3D volumes with trained weights; {keep}.", **fmt)
     r.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt, or with mpdd.pt or slicegan.pt (from microlad train)")
@@ -504,7 +501,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
     r.add_argument("--overwrite", action="store_true", help=overwrite_help)
     r.add_argument("--wait", action="store_true", help=wait_help)
-    for p in (r,): _units_options(p)
+    _units_options(r)
+
+# %% ../nbs/10_cli.ipynb #55088f71
+def _ensemble_parser(sub, fmt: dict, shape_help: str, wait_help: str):
+    "Add `microlad ensemble` (N reconstructions as Dask tasks) and its options to the subparsers `sub`."
     e = sub.add_parser("ensemble", help="N reconstructions + descriptor table on a Dask cluster (resumes)",
                        description="N reconstructions as Dask tasks; one volume and one Parquet row of descriptors per task; rerun to resume.", **fmt)
     e.add_argument("--weights", required=True, help="folder with vae.pt and ldm.pt (from microlad train)")
@@ -516,37 +517,21 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--steps", type=_count, default=None, help="DDIM steps; default: 50")
     e.add_argument("--micrograph", default=None, help="the training micrograph, if the weights folder does not tell")
     e.add_argument("--wait", action="store_true", help=wait_help)
+
+# %% ../nbs/10_cli.ipynb #8df7249f
+def _parser() -> argparse.ArgumentParser:
+    "The `microlad` argument parser: one subcommand per `_*_parser` above, sharing the help texts below."
+    fmt = dict(formatter_class=_Help)
+    ap = _Parser(prog="microlad", description="One 2D micrograph in, statistically equivalent 3D microstructures out.", **fmt)
+    sub = ap.add_subparsers(dest="cmd", required=True, metavar="COMMAND", help="`microlad COMMAND --help` lists its options")
+    shape_help = "volume size D H W in voxels (depth, height, width), each a multiple of 16"
+    keep = "earlier results in --out are kept: numbering continues (volume_002, ...) and report.txt is appended"
+    overwrite_help = "replace the earlier results in --out instead of keeping them (says how many files it replaced)"
+    wait_help = "if another microlad process is writing into --out, wait for it instead of stopping"
+    _demo_parser(sub, fmt, shape_help, keep, overwrite_help, wait_help)
+    _train_parser(sub, fmt, wait_help)
+    _reconstruct_parser(sub, fmt, shape_help, keep, overwrite_help, wait_help)
+    _ensemble_parser(sub, fmt, shape_help, wait_help)
     _evaluate_parser(sub, fmt)
     _guide_parser(sub, fmt, shape_help, keep, overwrite_help, wait_help)
     return ap
-
-def main(argv=None) -> int:
-    "Entry point of the `microlad` command: 0 done, 2 error (one line on stderr), 130/143 interrupted by Ctrl-C/SIGTERM."
-    try: a = _parser().parse_args(argv)
-    except _UsageError as e: return _error(str(e))
-    old_sigterm = _sigterm_as_interrupt()
-    try:
-        if a.cmd == "demo": demo(a.out, a.name, tuple(a.shape), seed=a.seed, match_fractions=a.match_fractions,
-                                 overwrite=a.overwrite, wait=a.wait)
-        elif a.cmd == "train": return _train_command(a)
-        elif a.cmd == "reconstruct":
-            kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler).items() if v is not None}
-            mic = read_micrograph(a.micrograph) if a.micrograph else None
-            res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
-                                       match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
-                                       voxel=a.voxel_size, names=a.phase_names, **kw)
-            if "report" in res: print(res["report"])
-            _print_written(res, a.out, a.overwrite)
-        elif a.cmd == "evaluate": return _evaluate_command(a)
-        elif a.cmd == "guide": return _guide_command(a)
-        elif a.cmd == "ensemble":
-            from microlad.ensemble import ensemble_cli
-            with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
-                return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph)
-    except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
-    except OSError as e: return _error(_for_cli(_os_error(e)))
-    except KeyboardInterrupt as e:
-        _say(f"interrupted by {'SIGTERM' if isinstance(e, Terminated) else 'Ctrl-C'}; the files of this run were removed")
-        return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
-    finally: _restore_sigterm(old_sigterm)
-    return 0

@@ -97,30 +97,27 @@ def _colour_to_grey_levels(a: np.ndarray, name: str, n_phases, max_phases) -> np
     order = np.argsort(np.lexsort((cols[:, 2], cols[:, 1], cols[:, 0], cols @ _LUMA)))  # rank by luminance
     return order[inv.reshape(a.shape[:2])]
 
-# %% ../nbs/06_data.ipynb #118c04ad
+# %% ../nbs/06_data.ipynb #61e8fa5f
 def _levels_message(levels, counts, top=8) -> str:
     "A short description of the grey levels found: each level with its pixel fraction, or the range when many."
     n = counts.sum()
     if len(levels) <= top: return ", ".join(f"{l:g}: {c / n:.4f}" for l, c in zip(levels, counts))
     return f"{levels.min():g}..{levels.max():g}"
 
-def read_micrograph(src, n_phases: int | None = None, max_phases: int = 8, min_size: int = 64) -> np.ndarray:
-    """Read a segmented 2D micrograph into int64 phase labels `0..P-1`, shape `(H, W)`.
+# %% ../nbs/06_data.ipynb #7ff4c8eb
+def _as_array(src) -> np.ndarray:
+    "The numpy array of `src`: a file path (read by `_load_array`), a torch tensor, or anything `np.asarray` takes."
+    if isinstance(src, (str, os.PathLike)): return _load_array(Path(src))
+    if isinstance(src, torch.Tensor): return src.detach().cpu().numpy()
+    return np.asarray(src)
 
-    `src` is a path (`.png`, `.tif/.tiff`, `.npy`, or anything Pillow opens) or an array
-    (numpy or torch). The `P` distinct grey levels are mapped to labels in ascending order;
-    colour images need exactly one colour per phase (ordered by luminance). `P` is inferred
-    (`2 ≤ P ≤ max_phases`) or must equal `n_phases` when given. Both sides must be at least
-    `min_size` pixels (the patch size). Anything else raises `ValueError` saying what was found."""
-    name = f"'{src}'" if isinstance(src, (str, os.PathLike)) else "the array"
-    if isinstance(src, (str, os.PathLike)): a = _load_array(Path(src))
-    elif isinstance(src, torch.Tensor): a = src.detach().cpu().numpy()
-    else: a = np.asarray(src)
-    if n_phases is not None and n_phases < 2: raise ValueError(f"n_phases={n_phases}: a micrograph needs at least 2 phases")
+def _check_numeric(a: np.ndarray, name: str):
+    "Refuse arrays that do not hold numbers or booleans (strings, objects)."
     if a.dtype == object or not (np.issubdtype(a.dtype, np.number) or a.dtype == bool):
         raise ValueError(f"{name} has dtype {a.dtype}; expected numbers (grey levels or labels)")
-    a, colour = _to_2d(a, name)
-    if colour: a = _colour_to_grey_levels(a, name, n_phases, max_phases)
+
+def _check_finite_and_size(a: np.ndarray, name: str, min_size: int):
+    "Refuse a 2D array `(H, W)` with NaN/inf pixels, or with a side shorter than `min_size` pixels."
     if np.issubdtype(a.dtype, np.floating) and not np.isfinite(a).all():
         bad = int((~np.isfinite(a)).sum())
         raise ValueError(f"{name} contains {bad} NaN/inf pixels; a micrograph must hold finite phase levels "
@@ -129,14 +126,17 @@ def read_micrograph(src, n_phases: int | None = None, max_phases: int = 8, min_s
     if min(h, w) < min_size:
         raise ValueError(f"{name} is {h}×{w} pixels, smaller than the patch size {min_size}: every side must be "
                          f"≥ {min_size}. Use a larger micrograph or a smaller patch size (min_size/patch_size)")
-    levels, inv, counts = np.unique(a, return_inverse=True, return_counts=True)
+
+# %% ../nbs/06_data.ipynb #94698e86
+def _check_levels(levels, counts, name: str, jpeg: bool, n_phases: int | None, max_phases: int):
+    """Refuse `k = len(levels)` distinct levels (`counts` pixels each) that are not a segmentation: one level, more
+    than `max(max_phases, n_phases)` (with a hint when the file is a `jpeg`), or not `n_phases` when given."""
     k = len(levels)
     if k == 1:
         raise ValueError(f"{name} has a single phase (every pixel is {levels[0]:g}); a micrograph needs ≥ 2 phases. "
                          "Check the segmentation or the crop")
     if k > max(max_phases, n_phases or 0):
-        hint = " (JPEG compression adds grey levels: save segmentations as PNG/TIFF)" \
-            if isinstance(src, (str, os.PathLike)) and Path(src).suffix.lower() in ('.jpg', '.jpeg') else ""
+        hint = " (JPEG compression adds grey levels: save segmentations as PNG/TIFF)" if jpeg else ""
         raise ValueError(
             f"{name} has {k} distinct grey levels ({_levels_message(levels, counts)}): it does not look segmented"
             f"{hint}. microlad needs one level per phase (e.g. 0/255 or 0/128/255); segment it first "
@@ -146,7 +146,27 @@ def read_micrograph(src, n_phases: int | None = None, max_phases: int = 8, min_s
         raise ValueError(f"n_phases={n_phases} but {name} has {k} distinct levels ({_levels_message(levels, counts)}). "
                          "Pass n_phases=None to infer it, or fix the segmentation (a missing phase in this crop, or "
                          "rare stray levels from anti-aliasing/compression)")
-    return inv.reshape(h, w).astype(np.int64)
+
+# %% ../nbs/06_data.ipynb #c92629bd
+def read_micrograph(src, n_phases: int | None = None, max_phases: int = 8, min_size: int = 64) -> np.ndarray:
+    """Read a segmented 2D micrograph into int64 phase labels `0..P-1`, shape `(H, W)`.
+
+    `src` is a path (`.png`, `.tif/.tiff`, `.npy`, or anything Pillow opens) or an array
+    (numpy or torch). The `P` distinct grey levels are mapped to labels in ascending order;
+    colour images need exactly one colour per phase (ordered by luminance). `P` is inferred
+    (`2 ≤ P ≤ max_phases`) or must equal `n_phases` when given. Both sides must be at least
+    `min_size` pixels (the patch size). Anything else raises `ValueError` saying what was found."""
+    is_path = isinstance(src, (str, os.PathLike))
+    name = f"'{src}'" if is_path else "the array"
+    a = _as_array(src)
+    if n_phases is not None and n_phases < 2: raise ValueError(f"n_phases={n_phases}: a micrograph needs at least 2 phases")
+    _check_numeric(a, name)
+    a, colour = _to_2d(a, name)
+    if colour: a = _colour_to_grey_levels(a, name, n_phases, max_phases)
+    _check_finite_and_size(a, name, min_size)
+    levels, inv, counts = np.unique(a, return_inverse=True, return_counts=True)
+    _check_levels(levels, counts, name, is_path and Path(src).suffix.lower() in ('.jpg', '.jpeg'), n_phases, max_phases)
+    return inv.reshape(a.shape).astype(np.int64)
 
 # %% ../nbs/06_data.ipynb #9c4b51bf
 def to_tensor(x) -> torch.Tensor:
