@@ -26,7 +26,7 @@ from .baselines import BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, tr
 
 # %% auto #0
 __all__ = ['MAX_PHASES', 'GUIDE_CHECKPOINT', 'demo', 'Terminated', 'baseline_config', 'read_label_volume', 'evaluate_volume',
-           'format_evaluation', 'write_evaluation', 'parse_objective']
+           'format_evaluation', 'write_evaluation', 'parse_objective', 'main']
 
 # %% ../nbs/10_cli.ipynb #693ccc43
 def _say(msg: str):
@@ -535,3 +535,35 @@ def _parser() -> argparse.ArgumentParser:
     _evaluate_parser(sub, fmt)
     _guide_parser(sub, fmt, shape_help, keep, overwrite_help, wait_help)
     return ap
+
+# %% ../nbs/10_cli.ipynb #b999625c
+def main(argv=None) -> int:
+    "Entry point of the `microlad` command: 0 done, 2 error (one line on stderr), 130/143 interrupted by Ctrl-C/SIGTERM."
+    try: a = _parser().parse_args(argv)
+    except _UsageError as e: return _error(str(e))
+    old_sigterm = _sigterm_as_interrupt()
+    try:
+        if a.cmd == "demo": demo(a.out, a.name, tuple(a.shape), seed=a.seed, match_fractions=a.match_fractions,
+                                 overwrite=a.overwrite, wait=a.wait)
+        elif a.cmd == "train": return _train_command(a)
+        elif a.cmd == "reconstruct":
+            kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler).items() if v is not None}
+            mic = read_micrograph(a.micrograph) if a.micrograph else None
+            res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
+                                       match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
+                                       voxel=a.voxel_size, names=a.phase_names, **kw)
+            if "report" in res: print(res["report"])
+            _print_written(res, a.out, a.overwrite)
+        elif a.cmd == "evaluate": return _evaluate_command(a)
+        elif a.cmd == "guide": return _guide_command(a)
+        elif a.cmd == "ensemble":
+            from microlad.ensemble import ensemble_cli
+            with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
+                return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph)
+    except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
+    except OSError as e: return _error(_for_cli(_os_error(e)))
+    except KeyboardInterrupt as e:
+        _say(f"interrupted by {'SIGTERM' if isinstance(e, Terminated) else 'Ctrl-C'}; the files of this run were removed")
+        return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
+    finally: _restore_sigterm(old_sigterm)
+    return 0
