@@ -292,16 +292,19 @@ def smooth_probabilities(probs: torch.Tensor, sigma: float) -> torch.Tensor:
     return x.reshape(probs.shape)
 
 # %% ../nbs/02_lmpdd.ipynb #cfd360a1
-def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None) -> torch.Tensor:
+def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, return_probs: bool = False):
     """Labels `(n,D,H,W)` int64 from probabilities `(n,P,D,H,W)`: the argmax, or with `sigma > 0` the
     `match_phase_fractions` labels of the smoothed probabilities at each volume's own unsmoothed argmax
-    fractions; with `fractions` `(P,)` every volume gets those fractions instead."""
-    if sigma == 0 and fractions is None: return probs.argmax(1)
-    P, out = probs.shape[1], []
-    for p in probs:
-        f = fractions if fractions is not None else torch.bincount(p.argmax(0).flatten().cpu(), minlength=P).double() / p[0].numel()
-        out.append(match_phase_fractions(smooth_probabilities(p[None], sigma)[0].cpu(), f))
-    return torch.stack(out).to(probs.device)
+    fractions; with `fractions` `(P,)` every volume gets those fractions instead. `return_probs`: also the
+    smoothed probabilities (smoothed once, for both)."""
+    sm = smooth_probabilities(probs, sigma)
+    if sigma == 0 and fractions is None: labels = probs.argmax(1)
+    else:
+        P = probs.shape[1]
+        own = lambda p: phase_fractions(p.argmax(0).cpu(), P)
+        labels = torch.stack([match_phase_fractions(s.cpu(), own(p) if fractions is None else fractions)
+                              for p, s in zip(probs, sm)]).to(probs.device)
+    return (labels, sm) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #23196336
 def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
@@ -321,8 +324,7 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
     probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
                           callback=stage("decode"))
-    labels = label_volumes(probs, cfg.smooth_sigma, fractions)
-    return (labels, smooth_probabilities(probs, cfg.smooth_sigma)) if return_probs else labels
+    return label_volumes(probs, cfg.smooth_sigma, fractions, return_probs)
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
