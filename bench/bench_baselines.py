@@ -32,12 +32,12 @@ from pathlib import Path
 import numpy as np, torch
 
 from microlad.data import read_micrograph, default_micrograph, DEFAULT_MICROGRAPHS, fingerprint, atomic_write
-from microlad.pipeline import s2_numbers
+from microlad.pipeline import s2_numbers, generate_volumes as generate_volumes_of
 from microlad.ensemble import volume_descriptors, AXES
 from microlad.ldm import load_model
-from microlad.lmpdd import reconstruct, LMPDDConfig
+from microlad.lmpdd import LMPDDConfig
 from microlad.pipeline import train as train_microlad
-from microlad.baselines import (MPDDConfig, SliceGANConfig, train_mpdd, train_slicegan, generate, comparison_summary,
+from microlad.baselines import (MPDDConfig, SliceGANConfig, train_mpdd, train_slicegan, load_baseline, comparison_summary,
                                 comparison_table)
 from microlad.truth import grf_volume, three_phase_volume, truth_report, truth_crops, chord_distribution, chord_distance
 
@@ -68,13 +68,23 @@ def train_method(a, labels, out: Path):
     return model, steps, time.process_time() - c0, time.perf_counter() - t0
 
 
+def load_method(a, out: Path):
+    "The trained model of `a.method` saved under `out` (`--weights` for `shipped`)."
+    if a.method == "shipped": return load_model(a.weights, device="cpu")
+    if a.method == "microlad": return load_model(out / a.method, device="cpu")
+    return load_baseline(out / a.method, device="cpu")
+
+
+def _with(a, **changes):
+    "A copy of the parsed arguments with `changes`."
+    return argparse.Namespace(**{**vars(a), **changes})
+
+
 def generate_volumes(model, a) -> tuple[np.ndarray, float]:
     "`--n` label volumes `(n, side, side, side)` and the mean wall seconds per volume."
     shape, vols, t0 = (a.side,) * 3, [], time.perf_counter()
-    for i in range(a.n):
-        if a.method in ("microlad", "shipped"): v = reconstruct(model, shape, n=1, seed=a.seed + i, progress=False)[0]
-        else: v = generate(model, shape, n=1, seed=a.seed + i)[0]
-        vols.append(v.cpu().numpy())
+    for i in range(a.n):                               # one at a time: volume i is seed + i whatever --n is
+        vols.append(generate_volumes_of(model, shape, n=1, seed=a.seed + i, progress=False)[0].cpu().numpy())
     return np.stack(vols), (time.perf_counter() - t0) / a.n
 
 
@@ -129,12 +139,22 @@ def run_one(a) -> dict:
     if a.regenerate:                                   # same trained weights, volumes from the current sampler
         old = json.loads((out / f"{a.method}.json").read_text())
         if a.method not in ("microlad", "shipped"): raise SystemExit("--regenerate is for microlad weights")
-        model = load_model(a.weights if a.method == "shipped" else out / a.method, device="cpu")
+        model = load_method(a, out)
         steps, cpu_s, wall_s = old["steps"], old["train_cpu_s"], old["train_wall_s"]
         a.budget_min, a.clock = old["budget_min"], old["clock"]
         head = old["head"] + f"; volumes regenerated {time.strftime('%Y-%m-%d %H:%M')} with {LMPDDConfig.cpu()}"
+    elif a.extend:                                     # same weights, same sampler: add volumes up to --n
+        old = json.loads((out / f"{a.method}.json").read_text())
+        model = load_method(a, out)
+        steps, cpu_s, wall_s, a.budget_min, a.clock = (old[k] for k in ("steps", "train_cpu_s", "train_wall_s", "budget_min", "clock"))
+        head = old["head"] + f"; volumes {old['n']}..{a.n - 1} added {time.strftime('%Y-%m-%d %H:%M')} (same weights and sampler)"
     else: model, steps, cpu_s, wall_s = train_method(a, labels, out / a.method)
-    vols, gen_s = generate_volumes(model, a)
+    if a.extend:
+        kept = np.load(out / f"{a.method}_volumes.npy").astype(np.int64)
+        if len(kept) != old["n"] or len(kept) >= a.n: raise SystemExit(f"--extend: {len(kept)} saved volumes, --n {a.n}")
+        new, new_s = generate_volumes(model, _with(a, n=a.n - len(kept), seed=a.seed + len(kept)))  # volume i: seed + i
+        vols, gen_s = np.concatenate([kept, new]), (old["gen_s"] * len(kept) + new_s * len(new)) / a.n
+    else: vols, gen_s = generate_volumes(model, a)
     np.save(out / f"{a.method}_volumes.npy", vols.astype(np.uint8))
     res = dict(method=a.method, micrograph=str(path), name=name, head=head, budget_min=a.budget_min, clock=a.clock,
                steps=steps, train_cpu_s=cpu_s, train_wall_s=wall_s, gen_s=gen_s, n=a.n, side=a.side, truth_case=a.truth,
@@ -160,6 +180,9 @@ def main():
     ap.add_argument("--rescore", action="store_true", help="recompute the 3D-truth scores of the saved volumes (--truth)")
     ap.add_argument("--regenerate", action="store_true",
                     help="microlad/shipped only: keep the trained weights and the JSON's training record, regenerate and rescore")
+    ap.add_argument("--extend", action="store_true",
+                    help="keep the saved volumes (seeds --seed .. --seed+k-1) and the training record, add volumes up to --n "
+                         "with the same weights, rescore all")
     ap.add_argument("--table", default=None, help="print Table B.1 from the results under this folder and stop")
     a = ap.parse_args()
     if a.table: print(comparison_summary(a.table), "", comparison_table(a.table), sep="\n"); return

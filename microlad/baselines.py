@@ -24,8 +24,8 @@ __all__ = ['BASELINES', 'PAPER_TABLE_B1', 'COMPARISON_METHODS', 'training_crops'
            'PixelDiffusion', 'resume_key', 'mpdd_loss_fn', 'train_mpdd', 'generate_mpdd', 'SliceGANConfig',
            'generator_side', 'critic_side', 'noise_side', 'Generator', 'Critic', 'critic_on_slices', 'gradient_penalty',
            'critic_loss', 'generator_loss', 'GANState', 'slicegan_step', 'run_gan_training', 'SliceGANModel',
-           'train_slicegan', 'generate_slicegan', 'save_baseline', 'load_baseline', 'generate', 'comparison_records',
-           'comparison_summary', 'comparison_table']
+           'train_slicegan', 'generate_slicegan', 'save_baseline', 'mpdd_config_from_dict', 'load_baseline', 'generate',
+           'comparison_records', 'comparison_summary', 'comparison_table']
 
 # %% ../nbs/15_baselines.ipynb #5f4e92c6
 def training_crops(image, patch_size: int, n_patches: int, seed: int = 0, n_phases: int | None = None) -> tuple[torch.Tensor, str]:
@@ -412,6 +412,21 @@ def _baseline_file(path: Path) -> Path:
         raise FileNotFoundError(f"{path} holds {len(found)} of {sorted(BASELINES.values())}; pass the file itself")
     return found[0]
 
+# %% ../nbs/15_baselines.ipynb #f6622d3e
+_FLAT_MPDD = dict(unet=("channels", "n_res", "attention", "time_dim", "groups"), diffusion=("T", "beta_start", "beta_end"),
+                  train=("steps", "batch_size", "lr", "ema_decay", "n_patches", "seed", "every", "patch_size"),
+                  sampling=("sampler", "eta", "combine"))
+
+def mpdd_config_from_dict(d: dict) -> MPDDConfig:
+    "`MPDDConfig` from a stored dict, nested (`unet`/`diffusion`/`train`/`sampling`) or the first checkpoints' flat layout."
+    if "unet" in d or "sample_steps" not in d: return config_from_dict(MPDDConfig, d)
+    known = {k for keys in _FLAT_MPDD.values() for k in keys} | {"n_phases", "sample_steps"}
+    if set(d) - known: raise ValueError(f"MPDD checkpoint config has fields {sorted(set(d) - known)} that no MPDDConfig "
+                                        "layout knows; it was written by a different microlad version.")
+    nested = {part: {k: d[k] for k in keys if k in d} for part, keys in _FLAT_MPDD.items()}
+    nested["sampling"]["steps"] = d["sample_steps"]
+    return config_from_dict(MPDDConfig, dict(nested, n_phases=d.get("n_phases")))
+
 # %% ../nbs/15_baselines.ipynb #4da2dd15
 def load_baseline(path, kind: str | None = None, device=None):
     """Load a baseline saved by `save_baseline` (file or folder) → `PixelDiffusion` or `SliceGANModel`.
@@ -426,7 +441,7 @@ def load_baseline(path, kind: str | None = None, device=None):
         check_checkpoint(ck, kind, path=path)
     dev = _device(device)
     if ck["kind"] == "mpdd":
-        cfg = config_from_dict(MPDDConfig, ck["config"])
+        cfg = mpdd_config_from_dict(ck["config"])
         net = UNet(cfg.unet); net.load_state_dict(ck["state_dict"])
         return PixelDiffusion(net.to(dev).eval(), cfg, ck["fingerprint"])
     cfg = config_from_dict(SliceGANConfig, ck["config"])

@@ -344,6 +344,10 @@ class TrainingStats:
         if phase not in self.values[key]: raise ValueError(f"unknown phase {phase}; the micrograph has phases 0..{self.n_phases - 1}")
         return float(self.values[key][phase].max())
     def mean(self, key: str, phase: int) -> float: return float(self.values[key][phase].mean())
+    def length_scale(self, phase: int) -> float:
+        """S₂ length scale of `phase` (px): V_f / (V_f − S₂(1)), the mean chord as the radially averaged S₂ sees it
+        (0.7–0.85 × the axis-aligned mean chord of an isotropic structure)."""
+        s = self.s2[phase]; return float(s[0] / (s[0] - s[1]).clamp_min(1e-12))
     def to_dict(self) -> dict:
         "Plain form for a checkpoint: ints and float32 tensors, `values[key]` `(P, n)`, `s2` `(P, r+1)`."
         ph = range(self.n_phases)

@@ -19,7 +19,7 @@ from .descriptors import phase_fractions, phase_field, surface_area, s2_report, 
 from .fem import FEMConfig, tortuosity
 from .ldm import LatentDiffusion, load_model
 from .lmpdd import (LMPDDConfig, reconstruct, sample_latent_volume, decode_volume, training_fractions, latent_volume_shape,
-                            label_volumes)
+                            label_volumes, smoothing_sigma)
 from .sds import SDSConfig, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate
 
 # %% auto #0
@@ -336,7 +336,7 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
                    chunk: ChunkConfig | None = None, attrs: dict | None = None, progress: bool = False) -> Path:
     """Scaled latent volume `(1,C,d,h,w)` → uint8 labels `(4d,4h,4w)` in a Zarr array at `path` (chunks `block`³),
     decoded one cube at a time (`decode_volume` on the cube's latent grown by `overlap`, then `label_volumes` with
-    `config.smooth_sigma`: each cube keeps its own argmax fractions). Atomic: written under a
+    `smoothing_sigma(model, config)`: each cube keeps its own argmax fractions). Atomic: written under a
     temporary name, renamed when complete. Memory: one cube, never the volume."""
     import zarr
     from tqdm.auto import tqdm
@@ -352,7 +352,7 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
         for bx in tqdm(blocks, desc="blocks", disable=not progress, leave=False):
             zb = z[(slice(None), slice(None)) + tuple(slice(p0 // 4, p1 // 4) for _, _, p0, p1 in bx)]
             probs = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False)
-            lab = label_volumes(probs, cfg.smooth_sigma)[0]     # as `reconstruct` labels, on the cube with its overlap
+            lab = label_volumes(probs, smoothing_sigma(model, cfg))[0]     # as `reconstruct` labels, on the cube with its overlap
             core = lab[tuple(slice(lo - p0, hi - p0) for lo, hi, p0, _ in bx)]
             arr[tuple(slice(lo, hi) for lo, hi, _, _ in bx)] = core.to(torch.uint8).cpu().numpy()
             del probs, core

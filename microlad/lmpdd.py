@@ -23,8 +23,8 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
 __all__ = ['LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser', 'plane_agreement',
            'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume', 'sampling_trace',
            'decode_along_axis', 'refine_along_axis', 'decode_volume', 'match_phase_fractions', 'training_fractions',
-           'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'reconstruct', 'per_axis_s2_errors',
-           'slice_change_rate', 'pixel_change_rate']
+           'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'smoothing_sigma', 'reconstruct',
+           'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 @dataclass
@@ -40,6 +40,7 @@ class LMPDDConfig:
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
     smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = off
+    smooth_scale_ref: float = 5.5   # px: σ applies in full when the thinnest phase's S₂ length scale is at least this
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -54,6 +55,7 @@ class LMPDDConfig:
         if self.refine_input not in ("onehot", "probs"):
             raise ValueError(f"refine_input must be 'onehot' or 'probs', got {self.refine_input!r}.")
         if not self.smooth_sigma >= 0: raise ValueError(f"smooth_sigma must be ≥ 0 voxels, got {self.smooth_sigma}.")
+        if not self.smooth_scale_ref > 0: raise ValueError(f"smooth_scale_ref must be > 0 px, got {self.smooth_scale_ref}.")
         if self.refine_iters < 0 or self.steps < 1 or self.batch_size < 1:
             raise ValueError("refine_iters must be ≥ 0, steps and batch_size ≥ 1.")
 
@@ -306,6 +308,15 @@ def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, retur
                               for p, s in zip(probs, sm)]).to(probs.device)
     return (labels, sm) if return_probs else labels
 
+# %% ../nbs/02_lmpdd.ipynb #76f94933
+def smoothing_sigma(model, config: LMPDDConfig) -> float:
+    """σ (voxels) `reconstruct` smooths with: `config.smooth_sigma` × min(1, ℓ / `config.smooth_scale_ref`), ℓ the
+    thinnest phase's S₂ length scale (px) from `model.training_stats`; `config.smooth_sigma` without them."""
+    st = getattr(model, "training_stats", None)
+    if st is None or config.smooth_sigma == 0: return config.smooth_sigma
+    ell = min(st.length_scale(p) for p in range(st.n_phases))
+    return config.smooth_sigma * min(1.0, ell / config.smooth_scale_ref)
+
 # %% ../nbs/02_lmpdd.ipynb #23196336
 def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
                 progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None,
@@ -314,8 +325,8 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     Every sampling and decoding setting comes from `config` (default `LMPDDConfig.cpu()`); to change one, pass
     e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
     Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
-    Labels are `label_volumes(probs, config.smooth_sigma, fractions)`: the decoded probabilities smoothed by
-    `smooth_sigma` voxels and labelled at each volume's own argmax fractions, or at `fractions` `(P,)` (e.g. the
+    Labels are `label_volumes(probs, smoothing_sigma(model, config), fractions)`: the decoded probabilities smoothed
+    by up to `smooth_sigma` voxels and labelled at each volume's own argmax fractions, or at `fractions` `(P,)` (e.g. the
     micrograph's phase fractions) when given; the probabilities returned are the smoothed ones.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
@@ -324,7 +335,7 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
     probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
                           callback=stage("decode"))
-    return label_volumes(probs, cfg.smooth_sigma, fractions, return_probs)
+    return label_volumes(probs, smoothing_sigma(model, cfg), fractions, return_probs)
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
