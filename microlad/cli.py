@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #305d388e
 from __future__ import annotations
-import argparse, csv, inspect, io, json, math, re, signal, sys, threading, time
+import argparse, csv, inspect, io, json, math, re, signal, sys, threading, time, warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -191,7 +191,9 @@ def _train_command(a) -> int:
             if p is None: return _train_baseline(a, labels, out, data)
             _say(data + f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
                  f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}" + _budget_words(a.budget_min))
-            train(a.image, out, a.preset, n_phases=a.n_phases, p=p, time_budget_s=None if a.budget_min is None else 60 * a.budget_min)
+            with warnings.catch_warnings():           # the pipeline's warnings (e.g. a VAE too coarse), as the CLI's own lines
+                warnings.showwarning = lambda message, *rest, **kw: _say(f"warning: {message}")
+                train(a.image, out, a.preset, n_phases=a.n_phases, p=p, time_budget_s=None if a.budget_min is None else 60 * a.budget_min)
             _say_budget_stop(out, p)
         except KeyboardInterrupt as e:
             why, code = ("SIGTERM", 128 + signal.SIGTERM) if isinstance(e, Terminated) else ("Ctrl-C", 130)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_pipeline.ipynb #ad9a24d3
 from __future__ import annotations
-import contextlib, copy, json, os, platform, re, socket, time
+import contextlib, copy, json, os, platform, re, socket, time, warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,10 +24,11 @@ from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_
 from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, generate as generate_baseline
 
 # %% auto #0
-__all__ = ['VAE_BUDGET_SHARE', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset', 'preset', 'rewrite_ldm', 'store_training_stats', 'train',
-           'bundled_weights', 'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
-           'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'load_weights', 'lmpdd_config',
-           'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
+__all__ = ['MIN_PHASE_DICE', 'VAE_BUDGET_SHARE', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset', 'preset', 'rewrite_ldm',
+           'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights', 'bundled_model',
+           'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files', 'next_volume_index', 's2_numbers',
+           's2_check', 'write_results', 'load_weights', 'lmpdd_config', 'generate_volumes', 'reconstruct_to_files',
+           'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 @dataclass
@@ -64,6 +65,18 @@ def store_training_stats(folder, labels) -> TrainingStats:
     rewrite_ldm(folder, training_stats=stats.to_dict())
     return stats
 
+# %% ../nbs/09_pipeline.ipynb #2d115a43
+MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
+
+def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
+    "A warning naming the phases the VAE reconstructs below `MIN_PHASE_DICE` on held-out crops, else None."
+    low = [(p, d) for p, d in enumerate(metrics.get("dice", [])) if d < MIN_PHASE_DICE]
+    if not low: return None
+    which = ", ".join(f"phase {p} Dice {d:.3f}" for p, d in low)
+    return (f"the VAE reconstructs held-out crops poorly ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): "
+            f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
+            "Train the VAE longer (VAETrainConfig.steps) or with a larger VAE (the 'paper' preset, on a GPU).")
+
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
 VAE_BUDGET_SHARE = 0.45   # VAE's share of a time budget: the cpu preset spends 676 of 1499 s there (anode, 1 thread)
 
@@ -86,6 +99,7 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     vae_hook = time_budget(None if time_budget_s is None else VAE_BUDGET_SHARE * time_budget_s, clock=budget_clock)
     clock, t0, c0 = CLOCKS[budget_clock], time.perf_counter(), CLOCKS[budget_clock]()
     vae = train_vae(labels, p.vae, p.vae_train, out, device=device, progress=progress, on_step=vae_hook)
+    if (note := vae_quality_note(vae.metrics, preset_name)): warnings.warn(note, stacklevel=2)
     t1 = time.perf_counter()
     model = train_ldm(labels, vae, p.unet, p.ldm_train, p.diffusion, out, device=device, progress=progress,
                       on_step=time_budget(None if time_budget_s is None else (1 - VAE_BUDGET_SHARE) * time_budget_s, clock=budget_clock))
@@ -95,7 +109,7 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     log = dict(image=str(image) if not hasattr(image, "shape") else "<array>", preset=preset_name, n_phases=P,
                fingerprint=model.fingerprint, vae_seconds=round(t1 - t0, 1), ldm_seconds=round(t2 - t1, 1),
                stats_seconds=round(time.perf_counter() - t2, 1),
-               budget=budget, vae_metrics=vae.metrics, ldm_metrics=load_checkpoint(out / "ldm.pt").get("metrics", {}),
+               budget=budget, vae_metrics=vae.metrics, vae_warning=note, ldm_metrics=load_checkpoint(out / "ldm.pt").get("metrics", {}),
                torch=torch.__version__, device=str(model.device), cpu_threads=torch.get_num_threads(), machine=platform.machine(),
                vae_config=config_to_dict(p.vae), vae_train=config_to_dict(p.vae_train),
                unet_config=config_to_dict(p.unet), ldm_train=config_to_dict(p.ldm_train))

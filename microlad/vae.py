@@ -19,7 +19,7 @@ from .checkpoint import (save_checkpoint, load_checkpoint, check_checkpoint, con
 
 # %% auto #0
 __all__ = ['VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE', 'encode_slices', 'decode_latents',
-           'equivariance_loss', 'orientation_consistency', 'vae_loss', 'grey', 'reconstruction_metrics',
+           'equivariance_loss', 'orientation_consistency', 'phase_dice', 'vae_loss', 'grey', 'reconstruction_metrics',
            'training_setup', 'seeded_model', 'step_generator', 'train_meta', 'save_model', 'save_vae', 'load_vae',
            'fit_latent_scale', 'train_vae']
 
@@ -170,6 +170,16 @@ def orientation_consistency(vae: VAE, x: torch.Tensor, batch_size: int = 64) -> 
         out.append((a * b).sum(1) / (a.norm(dim=1) * b.norm(dim=1)).clamp_min(1e-12))
     return torch.stack(out)
 
+# %% ../nbs/00_vae.ipynb #9a2d859c
+def phase_dice(labels: torch.Tensor, reference: torch.Tensor, n_phases: int) -> list[float]:
+    "Per-phase Dice 2|A∩B| / (|A|+|B|) of two label maps of one shape (1.0 where a phase is in neither)."
+    out = []
+    for p in range(n_phases):
+        a, b = labels == p, reference == p
+        n = int(a.sum() + b.sum())
+        out.append(2 * int((a & b).sum()) / n if n else 1.0)
+    return out
+
 # %% ../nbs/00_vae.ipynb #4045476e
 def vae_loss(vae: VAE, x: torch.Tensor, kl_weight: float, generator=None, equivariance_weight: float = 0.0):
     "L1 + λ_KL·KL (+ λ_eq·`equivariance_loss` under one random non-identity square symmetry), all means. Returns `(loss, l1, kl)`."
@@ -190,7 +200,8 @@ def grey(x: torch.Tensor) -> torch.Tensor:
 
 @torch.no_grad()
 def reconstruction_metrics(vae: VAE, x: torch.Tensor, batch_size: int = 64) -> dict:
-    "MAE, PSNR (dB), SSIM on grey images, and max per-phase V_f error, for one-hot crops `x` `(B,P,H,W)`."
+    """MAE, PSNR (dB), SSIM on grey images, max per-phase V_f error and per-phase Dice of the argmax labels (`dice`,
+    a list), for one-hot crops `x` `(B,P,H,W)`."""
     from skimage.metrics import structural_similarity
     vae.eval()
     rec = torch.cat([vae.decode(vae.encode(xb)[0]) for xb in x.split(batch_size)])
@@ -201,7 +212,8 @@ def reconstruction_metrics(vae: VAE, x: torch.Tensor, batch_size: int = 64) -> d
     vf0 = x.mean((2, 3)).mean(0)
     vf1 = argmax_one_hot(rec).mean((2, 3)).mean(0)
     return dict(mae=float((g0 - g1).abs().mean()), psnr=float((10 * torch.log10(1 / mse)).mean()),
-                ssim=float(ssim), vf_err=float((vf0.cpu() - vf1.cpu()).abs().max()))
+                ssim=float(ssim), vf_err=float((vf0.cpu() - vf1.cpu()).abs().max()),
+                dice=phase_dice(rec.argmax(1), x.argmax(1), x.shape[1]))
 
 # %% ../nbs/00_vae.ipynb #521e9b16
 def training_setup(out_dir, device=None) -> tuple[torch.device, Path]:

@@ -190,6 +190,7 @@ def test_train_sigterm_saves_then_ctrl_c_saves_then_resume(tmp_path, monkeypatch
     monkeypatch.setattr(vae, "run_training", real)
     rc, o, e = run(["train", img, "--out", out], capsys)
     assert rc == 0 and "VAE: resuming from step 12 of 20" in e, e
+    assert "microlad: warning: the VAE reconstructs held-out crops poorly (phase" in e, e     # 20 tiny steps: far too coarse
     assert len(load_checkpoint(out / "vae.ckpt")["history"]["loss"]) == 20
     assert (out / "vae.pt").is_file() and (out / "ldm.pt").is_file() and '"n_phases": 2' in o
     # 4. another micrograph into the same folder is refused, never resumed from the wrong run
