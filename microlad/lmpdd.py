@@ -40,7 +40,7 @@ class LMPDDConfig:
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
     smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = off
-    smooth_scale_ref: float = 5.5   # px: σ applies in full when the thinnest phase's S₂ length scale is at least this
+    smooth_scale_ref: float = 0.0   # px; > 0: σ shrinks for phases whose S₂ length scale is below this; 0 = off
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -55,7 +55,7 @@ class LMPDDConfig:
         if self.refine_input not in ("onehot", "probs"):
             raise ValueError(f"refine_input must be 'onehot' or 'probs', got {self.refine_input!r}.")
         if not self.smooth_sigma >= 0: raise ValueError(f"smooth_sigma must be ≥ 0 voxels, got {self.smooth_sigma}.")
-        if not self.smooth_scale_ref > 0: raise ValueError(f"smooth_scale_ref must be > 0 px, got {self.smooth_scale_ref}.")
+        if not self.smooth_scale_ref >= 0: raise ValueError(f"smooth_scale_ref must be ≥ 0 px, got {self.smooth_scale_ref}.")
         if self.refine_iters < 0 or self.steps < 1 or self.batch_size < 1:
             raise ValueError("refine_iters must be ≥ 0, steps and batch_size ≥ 1.")
 
@@ -310,10 +310,10 @@ def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, retur
 
 # %% ../nbs/02_lmpdd.ipynb #76f94933
 def smoothing_sigma(model, config: LMPDDConfig) -> float:
-    """σ (voxels) `reconstruct` smooths with: `config.smooth_sigma` × min(1, ℓ / `config.smooth_scale_ref`), ℓ the
-    thinnest phase's S₂ length scale (px) from `model.training_stats`; `config.smooth_sigma` without them."""
+    """σ (voxels) `reconstruct` smooths with: `config.smooth_sigma`, or with `config.smooth_scale_ref > 0` that
+    × min(1, ℓ / `smooth_scale_ref`), ℓ the thinnest phase's S₂ length scale (px) from `model.training_stats`."""
     st = getattr(model, "training_stats", None)
-    if st is None or config.smooth_sigma == 0: return config.smooth_sigma
+    if st is None or config.smooth_sigma == 0 or config.smooth_scale_ref == 0: return config.smooth_sigma
     ell = min(st.length_scale(p) for p in range(st.n_phases))
     return config.smooth_sigma * min(1.0, ell / config.smooth_scale_ref)
 
