@@ -136,18 +136,14 @@ def run_one(a) -> dict:
         res["truth"], res["truth_case"] = truth_scores(vols, len(res["s2"]), a), a.truth
         with atomic_write(out / f"{a.method}.json", "w") as f: json.dump(res, f, indent=1)
         return res
-    if a.regenerate:                                   # same trained weights, volumes from the current sampler
-        old = json.loads((out / f"{a.method}.json").read_text())
-        if a.method not in ("microlad", "shipped"): raise SystemExit("--regenerate is for microlad weights")
-        model = load_method(a, out)
-        steps, cpu_s, wall_s = old["steps"], old["train_cpu_s"], old["train_wall_s"]
-        a.budget_min, a.clock = old["budget_min"], old["clock"]
-        head = old["head"] + f"; volumes regenerated {time.strftime('%Y-%m-%d %H:%M')} with {LMPDDConfig.cpu()}"
-    elif a.extend:                                     # same weights, same sampler: add volumes up to --n
+    if a.regenerate or a.extend:                       # the saved weights and their training record
+        if a.regenerate and a.method not in ("microlad", "shipped"): raise SystemExit("--regenerate is for microlad weights")
         old = json.loads((out / f"{a.method}.json").read_text())
         model = load_method(a, out)
         steps, cpu_s, wall_s, a.budget_min, a.clock = (old[k] for k in ("steps", "train_cpu_s", "train_wall_s", "budget_min", "clock"))
-        head = old["head"] + f"; volumes {old['n']}..{a.n - 1} added {time.strftime('%Y-%m-%d %H:%M')} (same weights and sampler)"
+        when = time.strftime('%Y-%m-%d %H:%M')
+        head = old["head"] + (f"; volumes regenerated {when} with {LMPDDConfig.cpu()}" if a.regenerate   # today's sampler
+                              else f"; volumes {old['n']}..{a.n - 1} added {when} (same weights and sampler)")
     else: model, steps, cpu_s, wall_s = train_method(a, labels, out / a.method)
     if a.extend:
         kept = np.load(out / f"{a.method}_volumes.npy").astype(np.int64)

@@ -348,11 +348,12 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
     arr = zarr.open_array(str(tmp), mode="w", shape=shape, chunks=(ch.block,) * 3, dtype="uint8")
     arr.attrs.update({**(attrs or {}), "block": ch.block, "overlap": ch.overlap})
     blocks = list(itertools.product(*(block_ranges(n, ch.block, ch.overlap) for n in shape)))
+    sigma = smoothing_sigma(model, cfg)
     try:
         for bx in tqdm(blocks, desc="blocks", disable=not progress, leave=False):
             zb = z[(slice(None), slice(None)) + tuple(slice(p0 // 4, p1 // 4) for _, _, p0, p1 in bx)]
             probs = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False)
-            lab = label_volumes(probs, smoothing_sigma(model, cfg))[0]     # as `reconstruct` labels, on the cube with its overlap
+            lab = label_volumes(probs, sigma)[0]     # as `reconstruct` labels, on the cube with its overlap
             core = lab[tuple(slice(lo - p0, hi - p0) for lo, hi, p0, _ in bx)]
             arr[tuple(slice(lo, hi) for lo, hi, _, _ in bx)] = core.to(torch.uint8).cpu().numpy()
             del probs, core
