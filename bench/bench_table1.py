@@ -5,6 +5,7 @@ vs the same held-out crops), the phase fractions, and seconds per volume.
     .venv/bin/python bench/bench_table1.py --name sofc_anode --n 10          # shipped weights of a bundled micrograph
     .venv/bin/python bench/bench_table1.py --name porous --n 10 --no-match   # the sampler without moment matching
     .venv/bin/python bench/bench_table1.py --micrograph ../shared/data/sandstone_256.npy --weights runs/sandstone
+    python3 bench/bench_table1.py --micrograph data/sofc_anode.png --weights runs/sofc_paper --preset paper   # GPU
 
 `raw` is the argmax of the decoded probabilities; `matched` applies `match_phase_fractions` with the
 training crops' fractions (the optional post-hoc correction). The machine and its load are printed.
@@ -37,18 +38,22 @@ def main():
     ap.add_argument("--n-ref", type=int, default=256)
     ap.add_argument("--no-match", action="store_true", help="sample without moment matching")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--preset", choices=("cpu", "paper"), default="cpu", help="sampler settings: LMPDDConfig.cpu() or .paper()")
+    ap.add_argument("--device", default=None, help="cpu, cuda, ...; default: cuda when present")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     from microlad.ldm import load_model
     from microlad.pipeline import bundled_weights
     mic_path = a.micrograph or default_micrograph(a.name)
-    model = load_model(a.weights or bundled_weights(a.name), device="cpu")
+    model = load_model(a.weights or bundled_weights(a.name), device=a.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     mic, P = read_micrograph(mic_path, n_phases=model.n_phases), model.n_phases
-    cfg = replace(LMPDDConfig.cpu(), match_moments=not a.no_match)
+    cfg = replace(getattr(LMPDDConfig, a.preset)(), match_moments=not a.no_match)
     print(f"# {mic_path}, weights {a.weights or bundled_weights(a.name)}; {platform.machine()}, {os.cpu_count()} cores, "
-          f"torch {torch.__version__}, {a.threads} threads, load {os.getloadavg()[0]:.2f}; {cfg}")
+          f"torch {torch.__version__} on {model.device}, {a.threads} threads, load {os.getloadavg()[0]:.2f}; {cfg}")
     t0 = time.perf_counter()
     lab, probs = reconstruct(model, (a.size,) * 3, n=a.n, config=cfg, progress=False, return_probs=True)
+    if model.device.type == "cuda": torch.cuda.synchronize()
+    lab, probs = lab.cpu(), probs.cpu()
     secs = (time.perf_counter() - t0) / a.n
     ref = reference_crops(mic, n=a.n_ref)
     train = reference_crops(mic, n=a.n_ref, split="train")

@@ -75,7 +75,8 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     which = ", ".join(f"phase {p} Dice {d:.3f}" for p, d in low)
     return (f"the VAE reconstructs held-out crops poorly ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): "
             f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
-            "Train the VAE longer (VAETrainConfig.steps) or with a larger VAE (the 'paper' preset, on a GPU).")
+            "Train the VAE longer (VAETrainConfig.steps)" + (" or with a larger VAE (the 'paper' preset, on a GPU)."
+                                                             if preset_name != "paper" else "."))
 
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
 VAE_BUDGET_SHARE = 0.45   # VAE's share of a time budget: the cpu preset spends 676 of 1499 s there (anode, 1 thread)

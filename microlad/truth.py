@@ -83,7 +83,7 @@ class TruthRow:
     "One phase along one axis: generated value, truth value, and the relative (%) or absolute error with its noise floor."
     phase: int; axis: int; name: str; gen: float; truth: float; err: float; floor: float
 
-def _descriptors(vols, phase: int, r_max: int, with_tau: bool) -> list[dict]:
+def _descriptors(vols, phase: int, r_max: int, with_tau: bool, tau_device="cpu") -> list[dict]:
     "The descriptors of label volumes `(n,D,H,W)` for one phase along axes 0, 1, 2 (means over volumes); V_f and SSA, which have no axis, computed once."
     f = torch.as_tensor(vols == phase, dtype=torch.float32)
     vf, ssa, present = float(f.mean()), float(surface_area(f, ndim=3).mean()), bool((vols == phase).any())
@@ -91,7 +91,7 @@ def _descriptors(vols, phase: int, r_max: int, with_tau: bool) -> list[dict]:
     for axis in range(3):
         d = dict(vf=vf, ssa=ssa, s2=directional_s2(vols, phase, axis, r_max),
                  chord=float(np.mean(np.concatenate([chord_lengths(v, phase, axis) for v in vols])) if present else 0.0))
-        if with_tau: d["tau"] = float(np.mean([tortuosity(v, phase, axis) for v in vols]))
+        if with_tau: d["tau"] = float(np.mean([tortuosity(v, phase, axis, device=tau_device) for v in vols]))
         out.append(d)
     return out
 
@@ -102,10 +102,11 @@ def _err(name: str, a: dict, b: dict) -> float:
     return (a[name] / b[name] - 1) * 100 if b[name] else math.inf
 
 # %% ../nbs/14_truth.ipynb #c1d74f17
-def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool = True, seed: int = 0) -> list[TruthRow]:
+def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool = True, seed: int = 0,
+                 tau_device="cpu") -> list[TruthRow]:
     """Compare label volumes `generated` `(n,s,s,s)` with a truth volume `(D,H,W)` per phase and axis.
     The truth side is `n` crops of side `s`; the noise floor compares a second, disjoint set of `n` crops
-    with the first. Returns `TruthRow`s (`err`, `floor`: absolute for `vf`, percent otherwise)."""
+    with the first; τ is solved on `tau_device`. Returns `TruthRow`s (`err`, `floor`: absolute for `vf`, percent otherwise)."""
     g = np.asarray(generated)
     if g.ndim != 4 or len(set(g.shape[1:])) != 1: raise ValueError(f"generated must be cubes (n,s,s,s), got {g.shape}")
     n, s = g.shape[0], g.shape[1]
@@ -114,7 +115,7 @@ def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool =
     P = n_phases or int(max(g.max(), np.asarray(truth).max())) + 1
     rows = []
     for ph in range(P):
-        per_axis = zip(*(_descriptors(v, ph, s // 2, with_tau) for v in (g, ref, other)))
+        per_axis = zip(*(_descriptors(v, ph, s // 2, with_tau, tau_device) for v in (g, ref, other)))
         for ax, (dg, dr, do) in enumerate(per_axis):
             for name in ["vf", "s2", "ssa", "chord"] + (["tau"] if with_tau else []):
                 val = (lambda d: float(torch.trapezoid(d["s2"]))) if name == "s2" else (lambda d: d[name])
@@ -133,11 +134,14 @@ def format_truth_report(rows: list[TruthRow], title: str = "") -> str:
     return "\n".join(lines)
 
 # %% ../nbs/14_truth.ipynb #01c3ab46
-def reconstruct_vs_truth(model, truth, n: int = 8, side: int = 64, seed: int = 0, with_tau: bool = True, **kw) -> list[TruthRow]:
-    "Reconstruct `n` cubes of `side` voxels with `model` (`lmpdd.reconstruct`, keywords passed on) and `truth_report` them."
+def reconstruct_vs_truth(model, truth, n: int = 8, side: int = 64, seed: int = 0, with_tau: bool = True, tau_device=None,
+                         **kw) -> list[TruthRow]:
+    """Reconstruct `n` cubes of `side` voxels with `model` (`lmpdd.reconstruct`, keywords passed on) and `truth_report` them
+    (τ on `tau_device`, default the model's device)."""
     from microlad.lmpdd import reconstruct
     vols = reconstruct(model, shape=(side,) * 3, n=n, seed=seed, progress=False, **kw)
-    return truth_report(np.asarray(vols.cpu()), truth, n_phases=model.n_phases, with_tau=with_tau, seed=seed)
+    return truth_report(np.asarray(vols.cpu()), truth, n_phases=model.n_phases, with_tau=with_tau, seed=seed,
+                        tau_device=tau_device or model.device)
 
 # %% ../nbs/14_truth.ipynb #ef1af95a
 def chord_distribution(volumes, phase: int, axis: int, max_len: int | None = None) -> np.ndarray:

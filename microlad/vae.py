@@ -56,7 +56,7 @@ class VAETrainConfig:
     equivariance_weight: float = 0.0   # λ_eq of `equivariance_loss` (0: the paper's loss)
 
     @classmethod
-    def paper(cls): return cls(steps=20000, batch_size=32, lr=2e-4, kl_weight=0.5, every=500)
+    def paper(cls): return cls(steps=20000, batch_size=32, lr=2e-4, kl_weight=1e-4, every=500)   # 0.5 collapses: see below
     @classmethod
     def cpu(cls): return cls()
 
