@@ -7,7 +7,7 @@ from microlad.data import read_micrograph
 from microlad.vae import VAEConfig, VAETrainConfig, train_vae
 from microlad.checkpoint import time_budget
 budget, width = float(sys.argv[1]), tuple(int(c) for c in sys.argv[2].split(","))
-img = read_micrograph(".gpu/in/particulate_slice.png")
+img = read_micrograph("bench/results/particulate/particulate_slice.png")
 print(f"# {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads; channels {width}, budget {budget:g} s", flush=True)
 done = [0]
 t = time.perf_counter()
