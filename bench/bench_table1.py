@@ -45,7 +45,7 @@ def main():
     from microlad.ldm import load_model
     from microlad.pipeline import bundled_weights
     mic_path = a.micrograph or default_micrograph(a.name)
-    model = load_model(a.weights or bundled_weights(a.name), device=a.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    model = load_model(a.weights or bundled_weights(a.name), device=a.device)
     mic, P = read_micrograph(mic_path, n_phases=model.n_phases), model.n_phases
     cfg = replace(getattr(LMPDDConfig, a.preset)(), match_moments=not a.no_match)
     print(f"# {mic_path}, weights {a.weights or bundled_weights(a.name)}; {platform.machine()}, {os.cpu_count()} cores, "
