@@ -17,7 +17,7 @@ from .data import (read_micrograph, default_micrograph, atomic_write, n_phases_o
 from .descriptors import (phase_fractions, phase_field, two_point_correlation_per_axis,
                                   correlation_length)
 from .ldm import load_model
-from .pipeline import (train, bundled_model, preset, VAE_BUDGET_SHARE, reconstruct_to_files, output_folder, FolderBusy,
+from .pipeline import (train, bundled_model, preset, PRESETS, VAE_BUDGET_SHARE, reconstruct_to_files, output_folder, FolderBusy,
                                next_volume_index, write_results, s2_numbers, load_weights, lmpdd_config, _run_line)
 from .lmpdd import reconstruct
 from .checkpoint import load_checkpoint
@@ -136,9 +136,10 @@ def _restore_sigterm(old):
 
 # %% ../nbs/10_cli.ipynb #a007c2b0
 def baseline_config(method: str, preset_name: str, n_phases: int):
-    "The `MPDDConfig` (`method` 'mpdd') or `SliceGANConfig` ('slicegan') of preset 'cpu' or 'paper', for `n_phases` phases."
+    """The `MPDDConfig` (`method` 'mpdd') or `SliceGANConfig` ('slicegan') of preset 'cpu' or 'paper' ('quality' is 'cpu'
+    for the baselines), for `n_phases` phases."""
     cls = {"mpdd": MPDDConfig, "slicegan": SliceGANConfig}[method]
-    return replace(getattr(cls, preset_name)(), n_phases=n_phases)
+    return replace(getattr(cls, preset_name, cls.cpu)(), n_phases=n_phases)
 
 # %% ../nbs/10_cli.ipynb #ef94743d
 def _steps_done(model) -> int:
@@ -464,8 +465,9 @@ def _train_parser(sub, fmt: dict, wait_help: str):
     t.add_argument("--method", default="microlad", choices=["microlad", "mpdd", "slicegan"],
                    help="microlad (VAE + latent diffusion), mpdd (pixel-space multi-plane DDPM) or slicegan (3D generator, 2D "
                         "critic); the baselines write mpdd.pt or slicegan.pt, which reconstruct reads")
-    t.add_argument("--preset", default="cpu", choices=["cpu", "paper"],
-                   help="model size and steps: cpu (minutes on 2 cores) or paper (the paper's, GPU)")
+    t.add_argument("--preset", default="cpu", choices=PRESETS,
+                   help="model size and steps: cpu (minutes on 2 cores), quality (a wider VAE for thin phases: about "
+                        "1 h on 2 cores) or paper (the paper's, GPU)")
     t.add_argument("--budget-min", type=_minutes, default=None, metavar="MIN",
                    help="stop after MIN minutes of training, writing the weights so far (rerun to continue); microlad "
                         f"gives {100 * VAE_BUDGET_SHARE:.0f}%% of it to the VAE, the rest to the LDM")

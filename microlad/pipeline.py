@@ -24,8 +24,8 @@ from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_
 from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, generate as generate_baseline
 
 # %% auto #0
-__all__ = ['MIN_PHASE_DICE', 'VAE_BUDGET_SHARE', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset', 'preset', 'rewrite_ldm',
-           'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights', 'bundled_model',
+__all__ = ['PRESETS', 'MIN_PHASE_DICE', 'LARGER_VAE', 'VAE_BUDGET_SHARE', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset', 'preset',
+           'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights', 'bundled_model',
            'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files', 'next_volume_index', 's2_numbers',
            's2_check', 'write_results', 'load_weights', 'lmpdd_config', 'generate_volumes', 'reconstruct_to_files',
            'add_latent_stats', 'add_training_stats']
@@ -45,11 +45,14 @@ class Preset:
     sds: SDSConfig = field(default_factory=SDSConfig.cpu)
     fem: FEMConfig = field(default_factory=FEMConfig.cpu)
 
+PRESETS = ("cpu", "quality", "paper")   # minutes on 2 cores; ~1 h on 2 cores, for thin phases; the paper's (GPU)
+
 def preset(name: str, n_phases: int) -> Preset:
-    "The `cpu` or `paper` preset of every config, for a micrograph with `n_phases` phases."
-    if name not in ("cpu", "paper"): raise ValueError(f"Unknown preset {name!r}; choose 'cpu' or 'paper'.")
-    f = lambda cls: getattr(cls, name)()
-    return Preset(getattr(VAEConfig, name)(n_phases), f(VAETrainConfig), f(UNetConfig), f(LDMTrainConfig),
+    """The `cpu`, `quality` or `paper` preset of every config, for a micrograph with `n_phases` phases.
+    `quality` is the `cpu` preset with `VAEConfig.quality` / `VAETrainConfig.quality` (a wider VAE trained longer)."""
+    if name not in PRESETS: raise ValueError(f"Unknown preset {name!r}; choose one of {', '.join(PRESETS)}.")
+    f = lambda cls, *a: getattr(cls, name, cls.cpu)(*a)
+    return Preset(f(VAEConfig, n_phases), f(VAETrainConfig), f(UNetConfig), f(LDMTrainConfig),
                   f(DiffusionConfig), f(LMPDDConfig), f(SDSConfig), f(FEMConfig))
 
 # %% ../nbs/09_pipeline.ipynb #44a5a66e
@@ -68,6 +71,9 @@ def store_training_stats(folder, labels) -> TrainingStats:
 # %% ../nbs/09_pipeline.ipynb #2d115a43
 MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
 
+LARGER_VAE = {"cpu": " or with a larger VAE (the 'quality' preset, about 1 h on 2 cores, or 'paper' on a GPU).",
+              "quality": " or with a larger VAE (the 'paper' preset, on a GPU)."}
+
 def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     "A warning naming the phases the VAE reconstructs below `MIN_PHASE_DICE` on held-out crops, else None."
     low = [(p, d) for p, d in enumerate(metrics.get("dice", [])) if d < MIN_PHASE_DICE]
@@ -75,8 +81,7 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     which = ", ".join(f"phase {p} Dice {d:.3f}" for p, d in low)
     return (f"the VAE reconstructs held-out crops poorly ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): "
             f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
-            "Train the VAE longer (VAETrainConfig.steps)" + (" or with a larger VAE (the 'paper' preset, on a GPU)."
-                                                             if preset_name != "paper" else "."))
+            "Train the VAE longer (VAETrainConfig.steps)" + LARGER_VAE.get(preset_name, "."))
 
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
 VAE_BUDGET_SHARE = 0.45   # VAE's share of a time budget: the cpu preset spends 676 of 1499 s there (anode, 1 thread)

@@ -41,6 +41,8 @@ class VAEConfig:
                                            latent_channels=4, groups=32)
     @classmethod
     def cpu(cls, n_phases=2): return cls(n_phases=n_phases)
+    @classmethod
+    def quality(cls, n_phases=2): return cls(n_phases=n_phases, channels=(32, 64, 128))
 
 @dataclass
 class VAETrainConfig:
@@ -59,6 +61,8 @@ class VAETrainConfig:
     def paper(cls): return cls(steps=20000, batch_size=32, lr=2e-4, kl_weight=1e-4, every=500)   # 0.5 collapses: see below
     @classmethod
     def cpu(cls): return cls()
+    @classmethod
+    def quality(cls): return cls(steps=3000)
 
 # %% ../nbs/00_vae.ipynb #9d19546c
 def norm(ch: int, groups: int) -> nn.GroupNorm:
