@@ -17,7 +17,7 @@ from .data import (read_micrograph, default_micrograph, atomic_write, n_phases_o
 from .descriptors import (phase_fractions, phase_field, two_point_correlation_per_axis,
                                   correlation_length)
 from .ldm import load_model
-from .pipeline import (train, bundled_model, preset, PRESETS, VAE_BUDGET_SHARE, reconstruct_to_files, output_folder, FolderBusy,
+from .pipeline import (train, bundled_model, preset, PRESETS, QUALITY_VAE_SHARE, Preset, reconstruct_to_files, output_folder, FolderBusy,
                                next_volume_index, write_results, s2_numbers, load_weights, lmpdd_config, _run_line)
 from .lmpdd import reconstruct
 from .checkpoint import load_checkpoint
@@ -166,9 +166,9 @@ def _train_baseline(a, labels: np.ndarray, out: Path, data: str) -> int:
     return 0
 
 # %% ../nbs/10_cli.ipynb #56246624
-def _budget_words(budget_min) -> str:
-    return "" if budget_min is None else (f", time budget {budget_min:g} min (VAE {VAE_BUDGET_SHARE:.0%}, "
-                                          f"LDM {1 - VAE_BUDGET_SHARE:.0%})")
+def _budget_words(budget_min, vae_share: float) -> str:
+    return "" if budget_min is None else (f", time budget {budget_min:g} min (VAE {vae_share:.0%}, "
+                                          f"LDM the rest)")
 
 def _say_budget_stop(out: Path, p) -> None:
     "After a budgeted `microlad train`: say which stage stopped short of its preset's steps, and how to continue."
@@ -191,7 +191,7 @@ def _train_command(a) -> int:
         try:
             if p is None: return _train_baseline(a, labels, out, data)
             _say(data + f"preset {a.preset}: VAE {p.vae_train.steps} steps then LDM {p.ldm_train.steps} steps, "
-                 f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}" + _budget_words(a.budget_min))
+                 f"checkpoints every {p.vae_train.every}/{p.ldm_train.every} steps in {out}" + _budget_words(a.budget_min, p.vae_budget_share))
             with warnings.catch_warnings():           # the pipeline's warnings (e.g. a VAE too coarse), as the CLI's own lines
                 warnings.showwarning = lambda message, *rest, **kw: _say(f"warning: {message}")
                 train(a.image, out, a.preset, n_phases=a.n_phases, p=p, time_budget_s=None if a.budget_min is None else 60 * a.budget_min)
@@ -470,7 +470,8 @@ def _train_parser(sub, fmt: dict, wait_help: str):
                         "1 h on 2 cores) or paper (the paper's, GPU)")
     t.add_argument("--budget-min", type=_minutes, default=None, metavar="MIN",
                    help="stop after MIN minutes of training, writing the weights so far (rerun to continue); microlad "
-                        f"gives {100 * VAE_BUDGET_SHARE:.0f}%% of it to the VAE, the rest to the LDM")
+                        f"gives the VAE {100 * Preset.vae_budget_share:.0f}%% of it ({100 * QUALITY_VAE_SHARE:.0f}%% with "
+                        "--preset quality), the LDM the rest")
     t.add_argument("--n-phases", type=_phases, default=None,
                    help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")
     t.add_argument("--wait", action="store_true", help=wait_help)

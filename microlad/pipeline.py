@@ -24,18 +24,19 @@ from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_
 from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, generate as generate_baseline
 
 # %% auto #0
-__all__ = ['PRESETS', 'MIN_PHASE_DICE', 'LARGER_VAE', 'VAE_BUDGET_SHARE', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset', 'preset',
-           'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights', 'bundled_model',
-           'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files', 'next_volume_index', 's2_numbers',
-           's2_check', 'write_results', 'load_weights', 'lmpdd_config', 'generate_volumes', 'reconstruct_to_files',
-           'add_latent_stats', 'add_training_stats']
+__all__ = ['PRESETS', 'QUALITY_VAE_SHARE', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset',
+           'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights',
+           'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
+           'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'load_weights', 'lmpdd_config',
+           'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 @dataclass
 class Preset:
     """One preset of every config: model size and optimisation (what `train` reads), and the settings of
     reconstruction (`lmpdd.reconstruct`), inverse design (`sds.guide`) and the diffusion solver (`fem`).
-    The last three default to their `cpu()` presets, so a training-only `Preset(...)` still works."""
+    The last three default to their `cpu()` presets, so a training-only `Preset(...)` still works.
+    `vae_budget_share`: the VAE's part of a `train` time budget (the LDM gets what the VAE leaves)."""
     vae: VAEConfig
     vae_train: VAETrainConfig
     unet: UNetConfig
@@ -44,8 +45,10 @@ class Preset:
     lmpdd: LMPDDConfig = field(default_factory=LMPDDConfig.cpu)
     sds: SDSConfig = field(default_factory=SDSConfig.cpu)
     fem: FEMConfig = field(default_factory=FEMConfig.cpu)
+    vae_budget_share: float = 0.45     # VAE's share of a `train` time budget: cpu spends 676 of 1499 s there (anode, 1 thread)
 
 PRESETS = ("cpu", "quality", "paper")   # minutes on 2 cores; ~1 h on 2 cores, for thin phases; the paper's (GPU)
+QUALITY_VAE_SHARE = 0.76                # the quality preset spends 2541 of 3360 s on its VAE (particulate slice, 2 threads)
 
 def preset(name: str, n_phases: int) -> Preset:
     """The `cpu`, `quality` or `paper` preset of every config, for a micrograph with `n_phases` phases.
@@ -53,7 +56,8 @@ def preset(name: str, n_phases: int) -> Preset:
     if name not in PRESETS: raise ValueError(f"Unknown preset {name!r}; choose one of {', '.join(PRESETS)}.")
     f = lambda cls, *a: getattr(cls, name, cls.cpu)(*a)
     return Preset(f(VAEConfig, n_phases), f(VAETrainConfig), f(UNetConfig), f(LDMTrainConfig),
-                  f(DiffusionConfig), f(LMPDDConfig), f(SDSConfig), f(FEMConfig))
+                  f(DiffusionConfig), f(LMPDDConfig), f(SDSConfig), f(FEMConfig),
+                  vae_budget_share=QUALITY_VAE_SHARE if name == "quality" else Preset.vae_budget_share)
 
 # %% ../nbs/09_pipeline.ipynb #44a5a66e
 def rewrite_ldm(folder, **entries) -> Path:
@@ -84,7 +88,7 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
             "Train the VAE longer (VAETrainConfig.steps)" + LARGER_VAE.get(preset_name, "."))
 
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
-VAE_BUDGET_SHARE = 0.45   # VAE's share of a time budget: the cpu preset spends 676 of 1499 s there (anode, 1 thread)
+MIN_STAGE_S = 1e-3   # the LDM's budget when the VAE stage used it all: one step, so that ldm.pt exists
 
 def _steps_done(ckpt) -> int: return load_checkpoint(ckpt)["step"]
 
@@ -93,8 +97,9 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     """Train VAE then LDM on micrograph `image` (path or label array); write weights + log to `out`.
 
     Rerunning with the same `out` resumes an interrupted run. `time_budget_s`: stop after that many seconds of
-    `budget_clock` ('wall' or 'cpu', `checkpoint.time_budget`) of training steps — the VAE's get `VAE_BUDGET_SHARE`
-    of it, the LDM's the rest (data preparation and metrics come on top); both save the step they reached
+    `budget_clock` ('wall' or 'cpu', `checkpoint.time_budget`) of training steps — the VAE's get the preset's
+    `vae_budget_share` of it, the LDM's what the VAE stage left (at least one step; data preparation and metrics of
+    the VAE stage count, the LDM's come on top); both save the step they reached
     (`train_log.json` says which and what was spent in all). The training statistics of the micrograph
     (`descriptors.training_stats`, for `'+'` targets) are stored in `ldm.pt`. Returns the trained model, with them
     as `model.training_stats` and the training labels as `model.micrograph`."""
@@ -102,13 +107,14 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     P = n_phases_of(labels)
     p = p or preset(preset_name, P)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    vae_hook = time_budget(None if time_budget_s is None else VAE_BUDGET_SHARE * time_budget_s, clock=budget_clock)
+    vae_hook = time_budget(None if time_budget_s is None else p.vae_budget_share * time_budget_s, clock=budget_clock)
     clock, t0, c0 = CLOCKS[budget_clock], time.perf_counter(), CLOCKS[budget_clock]()
     vae = train_vae(labels, p.vae, p.vae_train, out, device=device, progress=progress, on_step=vae_hook)
     if (note := vae_quality_note(vae.metrics, preset_name)): warnings.warn(note, stacklevel=2)
     t1 = time.perf_counter()
     model = train_ldm(labels, vae, p.unet, p.ldm_train, p.diffusion, out, device=device, progress=progress,
-                      on_step=time_budget(None if time_budget_s is None else (1 - VAE_BUDGET_SHARE) * time_budget_s, clock=budget_clock))
+                      on_step=time_budget(None if time_budget_s is None else max(time_budget_s - (clock() - c0), MIN_STAGE_S),
+                                          clock=budget_clock))
     budget = None if time_budget_s is None else dict(seconds=time_budget_s, clock=budget_clock, spent=round(clock() - c0, 1),
                                                      vae_steps=_steps_done(out / "vae.ckpt"), ldm_steps=_steps_done(out / "ldm.ckpt"))
     t2, stats = time.perf_counter(), store_training_stats(out, labels)
