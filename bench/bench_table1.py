@@ -18,7 +18,8 @@ import torch
 
 from microlad.data import default_micrograph, read_micrograph, reference_crops
 from microlad.descriptors import s2_report, phase_fractions
-from microlad.lmpdd import LMPDDConfig, reconstruct, match_phase_fractions
+from microlad.lmpdd import reconstruct, match_phase_fractions
+from microlad.pipeline import PRESETS, preset
 
 
 def table(name: str, rows_raw, rows_matched, floor, fr_gen, fr_train, secs: float) -> str:
@@ -38,7 +39,7 @@ def main():
     ap.add_argument("--n-ref", type=int, default=256)
     ap.add_argument("--no-match", action="store_true", help="sample without moment matching")
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--preset", choices=("cpu", "paper"), default="cpu", help="sampler settings: LMPDDConfig.cpu() or .paper()")
+    ap.add_argument("--preset", choices=PRESETS, default="cpu", help="sampler settings: that preset's LMPDDConfig")
     ap.add_argument("--device", default=None, help="cpu, cuda, ...; default: cuda when present")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -47,7 +48,7 @@ def main():
     mic_path = a.micrograph or default_micrograph(a.name)
     model = load_model(a.weights or bundled_weights(a.name), device=a.device)
     mic, P = read_micrograph(mic_path, n_phases=model.n_phases), model.n_phases
-    cfg = replace(getattr(LMPDDConfig, a.preset)(), match_moments=not a.no_match)
+    cfg = replace(preset(a.preset, P).lmpdd, match_moments=not a.no_match)
     print(f"# {mic_path}, weights {a.weights or bundled_weights(a.name)}; {platform.machine()}, {os.cpu_count()} cores, "
           f"torch {torch.__version__} on {model.device}, {a.threads} threads, load {os.getloadavg()[0]:.2f}; {cfg}")
     t0 = time.perf_counter()

@@ -14,7 +14,7 @@ import numpy as np, torch
 from microlad.truth import grf_volume, three_phase_volume, particulate_volume, reconstruct_vs_truth, format_truth_report
 from microlad.ldm import load_model
 from microlad.data import save_micrograph
-from microlad.lmpdd import LMPDDConfig
+from microlad.pipeline import PRESETS, preset
 
 CASES = {"grf": grf_volume, "three_phase": three_phase_volume, "particulate": particulate_volume}
 
@@ -29,7 +29,7 @@ def main():
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--truth-file", default=None, help="a saved truth volume (.npy) instead of --case")
     ap.add_argument("--save-truth", default=None, help="write the --case truth volume to this .npy (uint8)")
-    ap.add_argument("--preset", choices=("cpu", "paper"), default="cpu", help="sampler settings: LMPDDConfig.cpu() or .paper()")
+    ap.add_argument("--preset", choices=PRESETS, default="cpu", help="sampler settings: that preset's LMPDDConfig")
     ap.add_argument("--device", default=None, help="cpu, cuda, ...; default: cuda when present")
     a = ap.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
@@ -43,7 +43,7 @@ def main():
         save_micrograph(truth[a.truth_side // 2], a.write_slice); print(f"# wrote the middle slice to {a.write_slice}")
     if not a.weights: return
     model = load_model(a.weights, device=a.device)
-    cfg = getattr(LMPDDConfig, a.preset)()
+    cfg = preset(a.preset, model.n_phases).lmpdd
     print(f"# weights {a.weights}; {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__} on {model.device}, "
           f"{torch.get_num_threads()} threads, load average {os.getloadavg()[0]:.2f}; {cfg}")
     t = time.perf_counter()

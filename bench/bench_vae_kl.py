@@ -14,7 +14,8 @@ from dataclasses import replace
 import torch
 
 from microlad.data import default_micrograph, read_micrograph, PatchDataset
-from microlad.vae import VAEConfig, VAETrainConfig, train_vae
+from microlad.vae import train_vae
+from microlad.pipeline import PRESETS, preset
 from microlad.checkpoint import time_budget
 from microlad.data import stack
 
@@ -25,11 +26,12 @@ def main():
     ap.add_argument("--steps", type=int, default=400)
     ap.add_argument("--weights", type=float, nargs="+", default=[0.5, 1e-2, 1e-4])
     ap.add_argument("--micrograph", default="", help="micrograph file instead of a bundled name")
-    ap.add_argument("--preset", choices=("cpu", "paper"), default="cpu", help="VAE size and optimiser settings")
+    ap.add_argument("--preset", choices=PRESETS, default="cpu", help="VAE size and optimiser settings")
     ap.add_argument("--budget-s", type=float, default=None, help="stop each training after this many wall seconds")
     a = ap.parse_args()
     img = read_micrograph(a.micrograph or default_micrograph(a.name))
     P = int(img.max()) + 1
+    pre = preset(a.preset, P)
     val = stack(PatchDataset(img, 64, n_patches=128, split="val", seed=1))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, threads {torch.get_num_threads()}")
     print(f"{a.micrograph or a.name}, {a.preset} VAE, {a.steps} steps" + (f" or {a.budget_s:g} s" if a.budget_s else "") + ", held-out crops")
@@ -40,8 +42,8 @@ def main():
             t = time.perf_counter()
             done = [0]
             hook = time_budget(a.budget_s, on_step=lambda k: done.__setitem__(0, k))
-            vae = train_vae(img, getattr(VAEConfig, a.preset)(P), replace(getattr(VAETrainConfig, a.preset)(), steps=a.steps,
-                            kl_weight=w, every=a.steps), out_dir=d, progress=False, on_step=hook)
+            vae = train_vae(img, pre.vae, replace(pre.vae_train, steps=a.steps, kl_weight=w, every=a.steps),
+                            out_dir=d, progress=False, on_step=hook)
             steps = done[0]
             s = time.perf_counter() - t
         with torch.no_grad():

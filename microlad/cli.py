@@ -17,7 +17,7 @@ from .data import (read_micrograph, default_micrograph, atomic_write, n_phases_o
 from .descriptors import (phase_fractions, phase_field, two_point_correlation_per_axis,
                                   correlation_length)
 from .ldm import load_model
-from .pipeline import (train, bundled_model, preset, PRESETS, QUALITY_VAE_SHARE, Preset, reconstruct_to_files, output_folder, FolderBusy,
+from .pipeline import (train, bundled_model, preset, PRESETS, VAE_BUDGET_SHARES, reconstruct_to_files, output_folder, FolderBusy,
                                next_volume_index, write_results, s2_numbers, load_weights, lmpdd_config, _run_line)
 from .lmpdd import reconstruct
 from .checkpoint import load_checkpoint
@@ -470,7 +470,7 @@ def _train_parser(sub, fmt: dict, wait_help: str):
                         "1 h on 2 cores) or paper (the paper's, GPU)")
     t.add_argument("--budget-min", type=_minutes, default=None, metavar="MIN",
                    help="stop after MIN minutes of training, writing the weights so far (rerun to continue); microlad "
-                        f"gives the VAE {100 * Preset.vae_budget_share:.0f}%% of it ({100 * QUALITY_VAE_SHARE:.0f}%% with "
+                        f"gives the VAE {100 * VAE_BUDGET_SHARES['cpu']:.0f}%% of it ({100 * VAE_BUDGET_SHARES['quality']:.0f}%% with "
                         "--preset quality), the LDM the rest")
     t.add_argument("--n-phases", type=_phases, default=None,
                    help=f"number of phases (2 to {MAX_PHASES}); default: the number of grey levels found")

@@ -24,13 +24,18 @@ from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_
 from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, generate as generate_baseline
 
 # %% auto #0
-__all__ = ['PRESETS', 'QUALITY_VAE_SHARE', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset',
+__all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset',
            'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights',
            'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
            'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'load_weights', 'lmpdd_config',
            'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
+PRESETS = ("cpu", "quality", "paper")   # minutes on 2 cores; ~1 h on 2 cores, for thin phases; the paper's (GPU)
+# The VAE's share of a `train` time budget, per preset: cpu spends 676 of 1499 s on its VAE (anode, 1 thread), quality
+# 2541 of 3360 s (particulate slice, 2 threads); paper is not measured end to end and takes cpu's share.
+VAE_BUDGET_SHARES = {"cpu": 0.45, "quality": 0.76, "paper": 0.45}
+
 @dataclass
 class Preset:
     """One preset of every config: model size and optimisation (what `train` reads), and the settings of
@@ -45,10 +50,7 @@ class Preset:
     lmpdd: LMPDDConfig = field(default_factory=LMPDDConfig.cpu)
     sds: SDSConfig = field(default_factory=SDSConfig.cpu)
     fem: FEMConfig = field(default_factory=FEMConfig.cpu)
-    vae_budget_share: float = 0.45     # VAE's share of a `train` time budget: cpu spends 676 of 1499 s there (anode, 1 thread)
-
-PRESETS = ("cpu", "quality", "paper")   # minutes on 2 cores; ~1 h on 2 cores, for thin phases; the paper's (GPU)
-QUALITY_VAE_SHARE = 0.76                # the quality preset spends 2541 of 3360 s on its VAE (particulate slice, 2 threads)
+    vae_budget_share: float = VAE_BUDGET_SHARES["cpu"]
 
 def preset(name: str, n_phases: int) -> Preset:
     """The `cpu`, `quality` or `paper` preset of every config, for a micrograph with `n_phases` phases.
@@ -57,7 +59,7 @@ def preset(name: str, n_phases: int) -> Preset:
     f = lambda cls, *a: getattr(cls, name, cls.cpu)(*a)
     return Preset(f(VAEConfig, n_phases), f(VAETrainConfig), f(UNetConfig), f(LDMTrainConfig),
                   f(DiffusionConfig), f(LMPDDConfig), f(SDSConfig), f(FEMConfig),
-                  vae_budget_share=QUALITY_VAE_SHARE if name == "quality" else Preset.vae_budget_share)
+                  vae_budget_share=VAE_BUDGET_SHARES[name])
 
 # %% ../nbs/09_pipeline.ipynb #44a5a66e
 def rewrite_ldm(folder, **entries) -> Path:
