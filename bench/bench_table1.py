@@ -7,11 +7,12 @@ vs the same held-out crops), the phase fractions, and seconds per volume.
     .venv/bin/python bench/bench_table1.py --micrograph ../shared/data/sandstone_256.npy --weights runs/sandstone
     python3 bench/bench_table1.py --micrograph data/sofc_anode.png --weights runs/sofc_paper --preset paper   # GPU
 
-`raw` is the argmax of the decoded probabilities; `matched` applies `match_phase_fractions` with the
+`raw` is `reconstruct`'s labels (at each volume's expected fractions, or the argmax with `--set label_fractions=argmax`); `matched` applies `match_phase_fractions` with the
 training crops' fractions (the optional post-hoc correction). The machine and its load are printed.
 """
 from __future__ import annotations
 import argparse, os, platform, time
+from overrides import apply_overrides
 from dataclasses import replace
 
 import torch
@@ -41,6 +42,7 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--preset", choices=PRESETS, default="cpu", help="sampler settings: that preset's LMPDDConfig")
     ap.add_argument("--device", default=None, help="cpu, cuda, ...; default: cuda when present")
+    ap.add_argument("--set", action="append", metavar="FIELD=VALUE", help="change an LMPDDConfig field (repeatable)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     from microlad.ldm import load_model
@@ -49,6 +51,7 @@ def main():
     model = load_model(a.weights or bundled_weights(a.name), device=a.device)
     mic, P = read_micrograph(mic_path, n_phases=model.n_phases), model.n_phases
     cfg = replace(preset(a.preset, P).lmpdd, match_moments=not a.no_match)
+    cfg = apply_overrides(cfg, a.set)
     print(f"# {mic_path}, weights {a.weights or bundled_weights(a.name)}; {platform.machine()}, {os.cpu_count()} cores, "
           f"torch {torch.__version__} on {model.device}, {a.threads} threads, load {os.getloadavg()[0]:.2f}; {cfg}")
     t0 = time.perf_counter()

@@ -10,6 +10,7 @@ The bundled porous/anode weights were trained on 2D fields with exactly the stat
 of `grf_volume` / `three_phase_volume` (Gaussian smoothing is separable). `--write-slice PATH` writes the
 truth's middle slice, to train on: `microlad train PATH --out runs/<case>`."""
 import argparse, os, platform, time
+from overrides import apply_overrides
 import numpy as np, torch
 from microlad.truth import grf_volume, three_phase_volume, particulate_volume, reconstruct_vs_truth, format_truth_report
 from microlad.ldm import load_model
@@ -31,6 +32,7 @@ def main():
     ap.add_argument("--save-truth", default=None, help="write the --case truth volume to this .npy (uint8)")
     ap.add_argument("--preset", choices=PRESETS, default="cpu", help="sampler settings: that preset's LMPDDConfig")
     ap.add_argument("--device", default=None, help="cpu, cuda, ...; default: cuda when present")
+    ap.add_argument("--set", action="append", metavar="FIELD=VALUE", help="change an LMPDDConfig field (repeatable)")
     a = ap.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
     t0 = time.perf_counter()
@@ -44,6 +46,7 @@ def main():
     if not a.weights: return
     model = load_model(a.weights, device=a.device)
     cfg = preset(a.preset, model.n_phases).lmpdd
+    cfg = apply_overrides(cfg, a.set)
     print(f"# weights {a.weights}; {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__} on {model.device}, "
           f"{torch.get_num_threads()} threads, load average {os.getloadavg()[0]:.2f}; {cfg}")
     t = time.perf_counter()

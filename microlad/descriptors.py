@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from .data import read_micrograph, default_micrograph, fingerprint, one_hot, DEFAULT_MICROGRAPHS, reference_crops
-from .data import to_tensor, n_phases_of
+from .data import to_tensor, n_phases_of, PatchDataset
 from .fem import FEMConfig, effective_diffusivity
 
 # %% auto #0
@@ -331,13 +331,15 @@ def crop_descriptors(x, keys=("vf", "sa", "de"), n_phases: int | None = None, fe
 @dataclass
 class TrainingStats:
     """Descriptors of `n_crops` training crops of side `patch_size` (drawn with `seed`): `values[key][phase]` per crop
-    (`'vf'`, `'sa'`, `'de'`, see `crop_descriptors`) and the mean S_2 curve `s2[phase]` (r = 0..patch_size/2)."""
+    (`'vf'`, `'sa'`, `'de'`, see `crop_descriptors`), the mean S_2 curve `s2[phase]` (r = 0..patch_size/2) and
+    `fractions` `(P,)`, the phase fractions of every pixel of the training region (None in older checkpoints)."""
     n_phases: int
     patch_size: int
     values: dict
     s2: dict
     n_crops: int = 0
     seed: int = 0
+    fractions: torch.Tensor | None = None
     def max(self, key: str, phase: int) -> float:
         "Training maximum of descriptor `key` of `phase` over crops: what `'+'` means."
         if key not in self.values: raise ValueError(f"no training statistic {key!r}; have {sorted(self.values)}")
@@ -349,16 +351,18 @@ class TrainingStats:
         (0.7–0.85 × the axis-aligned mean chord of an isotropic structure)."""
         s = self.s2[phase]; return float(s[0] / (s[0] - s[1]).clamp_min(1e-12))
     def to_dict(self) -> dict:
-        "Plain form for a checkpoint: ints and float32 tensors, `values[key]` `(P, n)`, `s2` `(P, r+1)`."
+        "Plain form for a checkpoint: ints and float32 tensors, `values[key]` `(P, n)`, `s2` `(P, r+1)`, `fractions` `(P,)` float64."
         ph = range(self.n_phases)
         return dict(n_phases=self.n_phases, patch_size=self.patch_size, n_crops=self.n_crops, seed=self.seed,
                     values={k: torch.stack([v[p] for p in ph]).float().cpu() for k, v in self.values.items()},
-                    s2=torch.stack([self.s2[p] for p in ph]).float().cpu())
+                    s2=torch.stack([self.s2[p] for p in ph]).float().cpu(),
+                    **({} if self.fractions is None else {"fractions": self.fractions.double().cpu()}))
     @classmethod
     def from_dict(cls, d: dict) -> "TrainingStats":
         "The inverse of `to_dict`."
         rows = lambda t: dict(enumerate(t.unbind(0)))
-        return cls(d["n_phases"], d["patch_size"], {k: rows(v) for k, v in d["values"].items()}, rows(d["s2"]), d["n_crops"], d["seed"])
+        return cls(d["n_phases"], d["patch_size"], {k: rows(v) for k, v in d["values"].items()}, rows(d["s2"]), d["n_crops"], d["seed"],
+                   d.get("fractions"))
 
 # %% ../nbs/07_descriptors.ipynb #3c549769
 def _is_model(source) -> bool: return hasattr(source, "fingerprint")       # a trained model (`LatentDiffusion`, a baseline)
@@ -395,7 +399,7 @@ def _micrograph_for(source, micrograph=None):
 def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int = 0, fem: FEMConfig | None = None,
                    micrograph=None) -> TrainingStats:
     """Descriptors of `n_crops` training-region crops of a micrograph: `source` a path, a label array, a bundled name
-    (`'porous'`/`'anode'`) or a trained model. For a model: the statistics stored with it when they have these settings
+    (`'porous'`/`'anode'`) or a trained model; `fractions` are every training-region pixel's, not the crops'. For a model: the statistics stored with it when they have these settings
     (and neither `fem` nor `micrograph` is given), else computed from `micrograph` (path or labels, the image it was
     trained on), `model.micrograph` or the bundled micrograph with its fingerprint."""
     st = getattr(source, "training_stats", None) if _is_model(source) and micrograph is None and fem is None else None
@@ -405,4 +409,6 @@ def training_stats(source, n_crops: int = 128, patch_size: int = 64, seed: int =
     P = n_phases_of(img)
     oh = one_hot(lab, P)
     s2 = {ph: two_point_correlation(oh[:, ph]).mean(0) for ph in range(P)}
-    return TrainingStats(P, patch_size, crop_descriptors(oh, fem=fem), s2, n_crops, seed)
+    r0, r1, c0, c1 = PatchDataset(img, patch_size=patch_size, n_patches=1, split="train").region
+    fractions = phase_fractions(torch.as_tensor(np.asarray(img)[r0:r1, c0:c1]).long(), P).double()
+    return TrainingStats(P, patch_size, crop_descriptors(oh, fem=fem), s2, n_crops, seed, fractions)

@@ -336,7 +336,7 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
                    chunk: ChunkConfig | None = None, attrs: dict | None = None, progress: bool = False) -> Path:
     """Scaled latent volume `(1,C,d,h,w)` → uint8 labels `(4d,4h,4w)` in a Zarr array at `path` (chunks `block`³),
     decoded one cube at a time (`decode_volume` on the cube's latent grown by `overlap`, then `label_volumes` with
-    `smoothing_sigma(model, config)`: each cube keeps its own argmax fractions). Atomic: written under a
+    `smoothing_sigma(model, config)`: each cube keeps its own expected fractions). Atomic: written under a
     temporary name, renamed when complete. Memory: one cube, never the volume."""
     import zarr
     from tqdm.auto import tqdm
@@ -352,8 +352,9 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
     try:
         for bx in tqdm(blocks, desc="blocks", disable=not progress, leave=False):
             zb = z[(slice(None), slice(None)) + tuple(slice(p0 // 4, p1 // 4) for _, _, p0, p1 in bx)]
-            probs = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False)
-            lab = label_volumes(probs, sigma)[0]     # as `reconstruct` labels, on the cube with its overlap
+            probs = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False,
+                                  label_fractions=cfg.label_fractions)
+            lab = label_volumes(probs, sigma, label_fractions=cfg.label_fractions)[0]   # as `reconstruct` labels, on the cube with its overlap
             core = lab[tuple(slice(lo - p0, hi - p0) for lo, hi, p0, _ in bx)]
             arr[tuple(slice(lo, hi) for lo, hi, _, _ in bx)] = core.to(torch.uint8).cpu().numpy()
             del probs, core
@@ -374,7 +375,7 @@ def sample_latent_bounded(model: LatentDiffusion, shape, seed: int = 0, config: 
 
 def reconstruct_to_zarr(model: LatentDiffusion, path, shape=(256, 256, 256), seed: int = 0, config: LMPDDConfig | None = None,
                         chunk: ChunkConfig | None = None, progress: bool = False) -> Path:
-    """`reconstruct` for volumes larger than memory: `sample_latent_bounded`, then `decode_to_zarr` (argmax labels, uint8)."""
+    """`reconstruct` for volumes larger than memory: `sample_latent_bounded`, then `decode_to_zarr` (labels as `reconstruct` makes them, uint8)."""
     cfg, ch = config or LMPDDConfig.cpu(), chunk or ChunkConfig.cpu()
     z = sample_latent_bounded(model, shape, seed, cfg, ch, progress)
     return decode_to_zarr(model, z, path, cfg, ch, attrs={"seed": seed, "shape": list(shape)}, progress=progress)

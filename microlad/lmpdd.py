@@ -20,13 +20,16 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
                                   s2_relative_error)
 
 # %% auto #0
-__all__ = ['LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser', 'plane_agreement',
-           'MomentMatchedDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume', 'sampling_trace',
-           'decode_along_axis', 'refine_along_axis', 'decode_volume', 'match_phase_fractions', 'training_fractions',
-           'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'smoothing_sigma', 'reconstruct',
-           'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
+__all__ = ['LABEL_FRACTIONS', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
+           'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step', 'FractionFeedbackDenoiser',
+           'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume', 'sampling_trace', 'match_phase_fractions',
+           'training_fractions', 'expected_fractions', 'refinement_labels', 'decode_along_axis', 'refine_along_axis',
+           'decode_volume', 'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'smoothing_sigma',
+           'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
+LABEL_FRACTIONS = ("expected", "argmax")
+
 @dataclass
 class LMPDDConfig:
     "Sampler and decoding settings of `reconstruct`."
@@ -39,8 +42,10 @@ class LMPDDConfig:
     upsample: str = "nearest"       # latent → voxel resolution along the decoding axis: 'nearest' | 'linear'
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
+    fraction_feedback_t: int = 400  # steps with t ≤ this steer x̂₀ to the training region's phase fractions; 0 = off
     smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = off
     smooth_scale_ref: float = 0.0   # px; > 0: σ shrinks for phases whose S₂ length scale is below this; 0 = off
+    label_fractions: str = "expected"  # labels keep each volume's 'expected' fractions (mean probability) | plain 'argmax'
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -52,10 +57,13 @@ class LMPDDConfig:
         if self.combine not in ("sequential", "average"):
             raise ValueError(f"combine must be 'sequential' or 'average', got {self.combine!r}.")
         if self.upsample not in ("linear", "nearest"): raise ValueError(f"upsample must be 'linear' or 'nearest', got {self.upsample!r}.")
+        if self.label_fractions not in LABEL_FRACTIONS:
+            raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {self.label_fractions!r}.")
         if self.refine_input not in ("onehot", "probs"):
             raise ValueError(f"refine_input must be 'onehot' or 'probs', got {self.refine_input!r}.")
         if not self.smooth_sigma >= 0: raise ValueError(f"smooth_sigma must be ≥ 0 voxels, got {self.smooth_sigma}.")
         if not self.smooth_scale_ref >= 0: raise ValueError(f"smooth_scale_ref must be ≥ 0 px, got {self.smooth_scale_ref}.")
+        if self.fraction_feedback_t < 0: raise ValueError(f"fraction_feedback_t must be ≥ 0 (0 = off), got {self.fraction_feedback_t}.")
         if self.refine_iters < 0 or self.steps < 1 or self.batch_size < 1:
             raise ValueError("refine_iters must be ≥ 0, steps and batch_size ≥ 1.")
 
@@ -120,6 +128,60 @@ class MomentMatchedDenoiser:
         x0 = z * self.std.to(x).view(shape) + self.mean.to(x).view(shape)
         return (x - a.sqrt() * x0) / (1 - a).sqrt()
 
+# %% ../nbs/02_lmpdd.ipynb #5956e000
+def decoded_fractions(vae, z: torch.Tensor, axis: int, batch_size: int = 64, jacobian: bool = True):
+    """Phase fractions `(n,P)` of scaled latent volumes `z` `(n,C,d,h,w)` decoded slice by slice normal to `axis`,
+    and (if `jacobian`) their Jacobian `(n,P,C,d,h,w)` w.r.t. `z`; `batch_size` voxel slices of 64×64 per VAE call."""
+    n, L = z.shape[0], z.shape[axis + 2]
+    plane = [s for i, s in enumerate(z.shape[2:]) if i != axis]
+    step = max(1, batch_size * 256 // (plane[0] * plane[1]))                # 256 latent pixels = one 64×64 voxel slice
+    P = vae.cfg.n_phases
+    f = torch.zeros(n, P, dtype=torch.float64, device=z.device)
+    J = torch.zeros(n, P, *z.shape[1:], device=z.device) if jacobian else None
+    with torch.enable_grad():
+        for i in range(n):
+            for j in range(0, L, step):
+                zc = z[i:i + 1].narrow(axis + 2, j, min(step, L - j)).detach().requires_grad_(jacobian)
+                pr = decode_latents(vae, volume_to_slices(zc, axis))          # (k, P, 4a, 4b)
+                s = pr.sum((0, 2, 3)) / (L * pr.shape[2] * pr.shape[3])       # this chunk's share of each fraction
+                f[i] += s.detach().double()
+                for p in range(P - 1 if jacobian else 0):
+                    g, = torch.autograd.grad(s[p], zc, retain_graph=p < P - 2)
+                    J[i, p].narrow(axis + 1, j, zc.shape[axis + 2]).copy_(g[0])
+    if jacobian: J[:, P - 1] = -J[:, :P - 1].sum(1)                        # rows sum to zero: Σ_p prob_p = 1
+    return (f, J) if jacobian else f
+
+def fraction_step(f: torch.Tensor, J: torch.Tensor, target: torch.Tensor, ridge: float = 1e-6) -> torch.Tensor:
+    """Gauss–Newton step `δ = Jᵀ (J Jᵀ + λI)⁻¹ (target − f)`, shape of one latent batch `(n,C,...)`, for fractions `f`
+    `(n,P)`, Jacobian `J` `(n,P,C,...)`, `target` `(P,)`; λ = `ridge` × trace(JJᵀ) (JJᵀ has rank P − 1)."""
+    n, P = f.shape
+    Jf = J.flatten(2).double()
+    G = Jf @ Jf.transpose(1, 2)
+    lam = ridge * G.diagonal(dim1=1, dim2=2).sum(-1).clamp_min(1e-30)[:, None, None]
+    r = target.to(f).expand(n, P) - f
+    c = torch.linalg.solve(G + lam * torch.eye(P, dtype=G.dtype, device=G.device), r.unsqueeze(-1))
+    return (Jf.transpose(1, 2) @ c).squeeze(-1).reshape(J.shape[:1] + J.shape[2:]).to(J.dtype)
+
+# %% ../nbs/02_lmpdd.ipynb #576a0698
+class FractionFeedbackDenoiser:
+    """Wraps a denoiser `eps_fn(x, t)` of latent volumes `(n,C,d,h,w)`: at `t ≤ t_max` the clean latent it implies is
+    moved by one `fraction_step` towards decoded phase fractions `target` `(P,)` (slices normal to axis 0, 1, 2 in
+    turn, one axis per call); returns the ε that implies the corrected x̂₀. `axes_used` records the axis per call."""
+    def __init__(self, eps_fn: EpsFn, model: LatentDiffusion, target, t_max: int, batch_size: int = 64):
+        self.eps_fn, self.model, self.t_max, self.batch_size = eps_fn, model, int(t_max), batch_size
+        self.target = torch.as_tensor(target, dtype=torch.float64)
+        self.axes_used: list = []
+
+    def __call__(self, x: torch.Tensor, t: int) -> torch.Tensor:
+        eps = self.eps_fn(x, t)
+        if t > self.t_max: return eps
+        axis = len(self.axes_used) % 3; self.axes_used.append(axis)
+        a = self.model.sched.abar[t].to(x)
+        x0 = (x - (1 - a).sqrt() * eps) / a.sqrt()
+        f, J = decoded_fractions(self.model.vae, x0, axis, self.batch_size)
+        x0 = x0 + fraction_step(f, J, self.target.to(x.device))
+        return (x - a.sqrt() * x0) / (1 - a).sqrt()
+
 # %% ../nbs/02_lmpdd.ipynb #0f20b2b6
 def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
     "Voxel shape `(D,H,W)` → latent shape `(C, D/4, H/4, W/4)`; sides must be multiples of 16."
@@ -129,15 +191,23 @@ def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
     return (model.vae.cfg.latent_channels, *(s // 4 for s in shape))
 
 def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
-    "The ε of latent volumes that `config` asks for: multi-plane, moment-matched when the model has training-latent moments."
+    """The ε of latent volumes that `config` asks for: multi-plane, moment-matched when the model has training-latent
+    moments, with fraction feedback when it has the training region's fractions (`model.training_stats.fractions`)."""
     eps = MultiPlaneDenoiser(model.eps, config.combine)
-    if not config.match_moments: return eps
-    if model.latent_stats is None:
-        warnings.warn("These weights predate stored training-latent moments, so sampling runs without moment matching "
-                      "(phase fractions may be off by 0.02-0.03). Rerun `microlad train IMAGE --out FOLDER` on them "
-                      "(it resumes at the end and adds the moments) or call `microlad.pipeline.add_latent_stats`.")
-        return eps
-    return MomentMatchedDenoiser(eps, model.sched, *model.latent_stats)
+    if config.match_moments:
+        if model.latent_stats is None:
+            warnings.warn("These weights predate stored training-latent moments, so sampling runs without moment matching "
+                          "(phase fractions may be off by 0.02-0.03). Rerun `microlad train IMAGE --out FOLDER` on them "
+                          "(it resumes at the end and adds the moments) or call `microlad.pipeline.add_latent_stats`.")
+        else: eps = MomentMatchedDenoiser(eps, model.sched, *model.latent_stats)
+    if config.fraction_feedback_t > 0:
+        st = getattr(model, "training_stats", None)
+        if st is None or st.fractions is None:
+            warnings.warn("These weights do not carry the training region's phase fractions, so sampling runs without "
+                          "fraction feedback (a phase may be off by 0.01-0.02). Add them once with "
+                          "`microlad.pipeline.add_training_stats(weights_folder, 'the_training_image.png')`.")
+        else: eps = FractionFeedbackDenoiser(eps, model, st.fractions, config.fraction_feedback_t, config.batch_size)
+    return eps
 
 @torch.no_grad()
 def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, config: LMPDDConfig | None = None,
@@ -169,6 +239,46 @@ def sampling_trace(model: LatentDiffusion, shape=(32, 32, 32), config: LMPDDConf
                             x0_std=x0.transpose(0, 1).flatten(1).std(1).tolist()))
         x = x_next
     return out
+
+# %% ../nbs/02_lmpdd.ipynb #3f704ba0
+def match_phase_fractions(probs: torch.Tensor, fractions, sweeps: int = 8) -> torch.Tensor:
+    """Labels `(D,H,W)` from probabilities `(P,D,H,W)` whose phase fractions match `fractions` `(P,)`:
+    `argmax(log p + b)` with per-phase offsets `b` (b₀ = 0). With the other offsets fixed, voxel i takes
+    phase p iff `b_p > d_i = max_{q≠p}(log p_q + b_q) − log p_p`, so the exact `b_p` is a quantile of `d`;
+    `sweeps` passes over phases 1..P-1 (one is exact for two phases)."""
+    P = probs.shape[0]
+    f = torch.as_tensor(fractions, dtype=torch.float64).flatten()
+    if f.numel() != P: raise ValueError(f"fractions has {f.numel()} entries for {P} phases")
+    if (f < 0).any() or abs(float(f.sum()) - 1) > 1e-3: raise ValueError(f"fractions must be >= 0 and sum to 1, got {f.tolist()}")
+    lp = probs.float().clamp_min(1e-30).log().reshape(P, -1)
+    N, b = lp.shape[1], torch.zeros(P, 1)
+    for _ in range(sweeps if P > 2 else 1):
+        for p in range(1, P):
+            d = torch.cat([lp[:p] + b[:p], lp[p + 1:] + b[p + 1:]]).max(0).values - lp[p]
+            k = int(round(float(f[p]) * N))                  # voxels that should be phase p
+            if k <= 0: b[p] = d.min() - 1
+            elif k >= N: b[p] = d.max() + 1
+            else: b[p] = (torch.kthvalue(d, k).values + torch.kthvalue(d, k + 1).values) / 2
+    return (lp + b).argmax(0).reshape(probs.shape[1:])
+
+def training_fractions(micrograph, n_crops: int = 256, seed: int = 0) -> torch.Tensor:
+    "Phase fractions `(P,)` of crops from the training band of `micrograph` (S₂ checks score against the other band)."
+    P = n_phases_of(np.asarray(micrograph))
+    return phase_fractions(reference_crops(micrograph, n=n_crops, split="train", seed=seed), P)
+
+# %% ../nbs/02_lmpdd.ipynb #020b22d0
+def expected_fractions(probs: torch.Tensor) -> torch.Tensor:
+    "Each volume's expected phase fractions `(n,P)` float64: the mean of probabilities `(n,P,D,H,W)` over its voxels."
+    f = probs.double().mean(tuple(range(2, probs.dim())))
+    return f / f.sum(1, keepdim=True)
+
+def refinement_labels(probs: torch.Tensor, label_fractions: str = "expected") -> torch.Tensor:
+    """One-hot labels `(n,P,D,H,W)` (dtype of `probs`) of probabilities `(n,P,D,H,W)`: `match_phase_fractions` at
+    each volume's `expected_fractions` (`'expected'`) or the argmax (`'argmax'`)."""
+    if label_fractions not in LABEL_FRACTIONS: raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {label_fractions!r}.")
+    if label_fractions == "argmax": lab = probs.argmax(1)
+    else: lab = torch.stack([match_phase_fractions(p.cpu(), f) for p, f in zip(probs, expected_fractions(probs))]).to(probs.device)
+    return torch.zeros_like(probs).scatter_(1, lab.unsqueeze(1), 1.0)
 
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
 def _chunk(batch_size: int, plane: tuple) -> int:
@@ -229,9 +339,11 @@ def refine_along_axis(model: LatentDiffusion, probs: torch.Tensor, axis: int, ou
 @torch.no_grad()
 def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2, batch_size: int = 64,
                   upsample: str = "nearest", refine_input: str = "onehot", progress: bool = True,
-                  callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
+                  callback: Callable[[int, int], None] | None = None, label_fractions: str = "expected") -> torch.Tensor:
     """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,4d,4h,4w)`: three-axis decode,
-    averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes).
+    averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
+    `refine_input='onehot'` each pass encodes labels of the current probabilities: `refinement_labels`, which keep
+    each volume's expected fractions (`label_fractions='expected'`) or are the plain argmax (`'argmax'`).
     `callback(slices_done, slices_total)` after each batch of slices."""
     n, C, d, h, w = z.shape
     full = (4 * d, 4 * h, 4 * w)
@@ -243,35 +355,10 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
         nxt = torch.empty_like(cur)
         for _ in range(refine_iters):
             nxt.zero_()
-            for a in range(3): refine_along_axis(model, cur, a, nxt, batch_size, refine_input == "onehot", bar)
+            inp = cur if refine_input == "probs" else refinement_labels(cur, label_fractions)
+            for a in range(3): refine_along_axis(model, inp, a, nxt, batch_size, refine_input == "onehot", bar)
             cur, nxt = nxt.div_(3), cur
     return cur
-
-# %% ../nbs/02_lmpdd.ipynb #3f704ba0
-def match_phase_fractions(probs: torch.Tensor, fractions, sweeps: int = 8) -> torch.Tensor:
-    """Labels `(D,H,W)` from probabilities `(P,D,H,W)` whose phase fractions match `fractions` `(P,)`:
-    `argmax(log p + b)` with per-phase offsets `b` (b₀ = 0). With the other offsets fixed, voxel i takes
-    phase p iff `b_p > d_i = max_{q≠p}(log p_q + b_q) − log p_p`, so the exact `b_p` is a quantile of `d`;
-    `sweeps` passes over phases 1..P-1 (one is exact for two phases)."""
-    P = probs.shape[0]
-    f = torch.as_tensor(fractions, dtype=torch.float64).flatten()
-    if f.numel() != P: raise ValueError(f"fractions has {f.numel()} entries for {P} phases")
-    if (f < 0).any() or abs(float(f.sum()) - 1) > 1e-3: raise ValueError(f"fractions must be >= 0 and sum to 1, got {f.tolist()}")
-    lp = probs.float().clamp_min(1e-30).log().reshape(P, -1)
-    N, b = lp.shape[1], torch.zeros(P, 1)
-    for _ in range(sweeps if P > 2 else 1):
-        for p in range(1, P):
-            d = torch.cat([lp[:p] + b[:p], lp[p + 1:] + b[p + 1:]]).max(0).values - lp[p]
-            k = int(round(float(f[p]) * N))                  # voxels that should be phase p
-            if k <= 0: b[p] = d.min() - 1
-            elif k >= N: b[p] = d.max() + 1
-            else: b[p] = (torch.kthvalue(d, k).values + torch.kthvalue(d, k + 1).values) / 2
-    return (lp + b).argmax(0).reshape(probs.shape[1:])
-
-def training_fractions(micrograph, n_crops: int = 256, seed: int = 0) -> torch.Tensor:
-    "Phase fractions `(P,)` of crops from the training band of `micrograph` (S₂ checks score against the other band)."
-    P = n_phases_of(np.asarray(micrograph))
-    return phase_fractions(reference_crops(micrograph, n=n_crops, split="train", seed=seed), P)
 
 # %% ../nbs/02_lmpdd.ipynb #f33feadf
 def gaussian_kernel(sigma: float) -> torch.Tensor:
@@ -294,16 +381,18 @@ def smooth_probabilities(probs: torch.Tensor, sigma: float) -> torch.Tensor:
     return x.reshape(probs.shape)
 
 # %% ../nbs/02_lmpdd.ipynb #cfd360a1
-def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, return_probs: bool = False):
-    """Labels `(n,D,H,W)` int64 from probabilities `(n,P,D,H,W)`: the argmax, or with `sigma > 0` the
-    `match_phase_fractions` labels of the smoothed probabilities at each volume's own unsmoothed argmax
-    fractions; with `fractions` `(P,)` every volume gets those fractions instead. `return_probs`: also the
-    smoothed probabilities (smoothed once, for both)."""
+def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, return_probs: bool = False,
+                  label_fractions: str = "expected"):
+    """Labels `(n,D,H,W)` int64 from probabilities `(n,P,D,H,W)`, smoothed by `sigma` voxels, at each volume's own
+    fractions: its `expected_fractions` (`label_fractions='expected'`) or those of its unsmoothed argmax (`'argmax'`;
+    with `sigma=0` simply the argmax), by `match_phase_fractions`; with `fractions` `(P,)` every volume gets those
+    instead. `return_probs`: also the smoothed probabilities (smoothed once, for both)."""
+    if label_fractions not in LABEL_FRACTIONS: raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {label_fractions!r}.")
     sm = smooth_probabilities(probs, sigma)
-    if sigma == 0 and fractions is None: labels = probs.argmax(1)
+    if sigma == 0 and fractions is None and label_fractions == "argmax": labels = probs.argmax(1)
     else:
         P = probs.shape[1]
-        own = lambda p: phase_fractions(p.argmax(0).cpu(), P)
+        own = (lambda p: phase_fractions(p.argmax(0).cpu(), P)) if label_fractions == "argmax" else (lambda p: expected_fractions(p[None])[0])
         labels = torch.stack([match_phase_fractions(s.cpu(), own(p) if fractions is None else fractions)
                               for p, s in zip(probs, sm)]).to(probs.device)
     return (labels, sm) if return_probs else labels
@@ -325,17 +414,18 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     Every sampling and decoding setting comes from `config` (default `LMPDDConfig.cpu()`); to change one, pass
     e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
     Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
-    Labels are `label_volumes(probs, smoothing_sigma(model, config), fractions)`: the decoded probabilities smoothed
-    by up to `smooth_sigma` voxels and labelled at each volume's own argmax fractions, or at `fractions` `(P,)` (e.g. the
-    micrograph's phase fractions) when given; the probabilities returned are the smoothed ones.
+    Labels are `label_volumes(probs, smoothing_sigma(model, config), fractions, label_fractions=config.label_fractions)`:
+    the decoded probabilities smoothed by up to `smooth_sigma` voxels and labelled at each volume's own expected (or
+    argmax) fractions, or at `fractions` `(P,)` (e.g. the micrograph's phase fractions) when given; the probabilities
+    returned are the smoothed ones.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     cfg = config or LMPDDConfig.cpu()
     stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
     probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
-                          callback=stage("decode"))
-    return label_volumes(probs, smoothing_sigma(model, cfg), fractions, return_probs)
+                          callback=stage("decode"), label_fractions=cfg.label_fractions)
+    return label_volumes(probs, smoothing_sigma(model, cfg), fractions, return_probs, cfg.label_fractions)
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:

@@ -365,6 +365,13 @@ def _run_line(files: str, what: str, seed: int, shape, seconds: float, device, h
     return (f"{files} (seed {seed}, {time.strftime('%Y-%m-%d %H:%M:%S')}): {what} of shape {tuple(shape)} in {seconds:.1f} s "
             f"on {device}; {how}{size}" + (f"\nWARNING: {warning}" if warning else ""))
 
+def _labelling(model, config) -> str:
+    "How `generate_volumes` labels without `fractions`, for the report."
+    if _baseline_name(model): return "labels: argmax of the generator's output"
+    rule = (config or LMPDDConfig.cpu()).label_fractions
+    return ("labels: each volume at its own expected phase fractions (mean decoded probability)" if rule == "expected"
+            else "labels: argmax fractions of the decoded probabilities")
+
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
                          formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,
                          overwrite: bool = False, wait: bool = False, log=None, voxel: VoxelSize | None = None,
@@ -389,7 +396,7 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
         vols = generate_volumes(model, shape, n, seed, progress, **kw)
         vols, seconds = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols), time.perf_counter() - t
         how = ("labels: phase fractions matched to the micrograph's training band "
-               f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else "labels: argmax of the decoded probabilities")
+               f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else _labelling(model, kw.get("config")))
         what = f"{n} volume(s)" + (f" by the {_baseline_name(model)} baseline" if _baseline_name(model) else "")
         header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}", what,
                                                            seed, shape, seconds, model.device, how, voxel, warning)
