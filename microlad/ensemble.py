@@ -352,9 +352,9 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
     try:
         for bx in tqdm(blocks, desc="blocks", disable=not progress, leave=False):
             zb = z[(slice(None), slice(None)) + tuple(slice(p0 // 4, p1 // 4) for _, _, p0, p1 in bx)]
-            probs = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False,
-                                  label_fractions=cfg.label_fractions)
-            lab = label_volumes(probs, sigma, label_fractions=cfg.label_fractions)[0]   # as `reconstruct` labels, on the cube with its overlap
+            probs, f0 = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False,
+                                      label_fractions=cfg.label_fractions, return_fractions=True)
+            lab = label_volumes(probs, sigma, f0, label_fractions=cfg.label_fractions)[0]   # as `reconstruct` labels, on the cube with its overlap
             core = lab[tuple(slice(lo - p0, hi - p0) for lo, hi, p0, _ in bx)]
             arr[tuple(slice(lo, hi) for lo, hi, _, _ in bx)] = core.to(torch.uint8).cpu().numpy()
             del probs, core

@@ -182,6 +182,12 @@ class FractionFeedbackDenoiser:
         x0 = x0 + fraction_step(f, J, self.target.to(x.device))
         return (x - a.sqrt() * x0) / (1 - a).sqrt()
 
+    def project(self, z: torch.Tensor) -> torch.Tensor:
+        """One `fraction_step` on final latent volumes `z` with the fractions and Jacobian averaged over the three
+        decoding axes (a step along one axis leaves the other two where they were)."""
+        fj = [decoded_fractions(self.model.vae, z, a, self.batch_size) for a in range(3)]
+        return z + fraction_step(sum(f for f, _ in fj) / 3, sum(J for _, J in fj) / 3, self.target.to(z.device))
+
 # %% ../nbs/02_lmpdd.ipynb #0f20b2b6
 def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
     "Voxel shape `(D,H,W)` → latent shape `(C, D/4, H/4, W/4)`; sides must be multiples of 16."
@@ -212,12 +218,14 @@ def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
 @torch.no_grad()
 def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, config: LMPDDConfig | None = None,
                          seed: int = 0, progress: bool = True, callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
-    "Multi-plane denoising from `Z_T ~ N(0,I)` → scaled latent volumes `(n, C, D/4, H/4, W/4)`; `callback(done, total)` after each step."
+    """Multi-plane denoising from `Z_T ~ N(0,I)` → scaled latent volumes `(n, C, D/4, H/4, W/4)`; `callback(done, total)`
+    after each step. With fraction feedback, the final latent gets one more step with all three axes (`project`)."""
     cfg = config or LMPDDConfig.cpu()
     g = torch.Generator(device="cpu").manual_seed(seed)
     zT = torch.randn(n, *latent_volume_shape(model, shape), generator=g).to(model.device)
-    return sample_loop(volume_denoiser(model, cfg), zT, scheduler_for(model.sched, cfg.sampler, cfg.steps, cfg.eta, g),
-                       progress=progress, callback=callback)
+    eps = volume_denoiser(model, cfg)
+    z = sample_loop(eps, zT, scheduler_for(model.sched, cfg.sampler, cfg.steps, cfg.eta, g), progress=progress, callback=callback)
+    return eps.project(z) if isinstance(eps, FractionFeedbackDenoiser) else z
 
 # %% ../nbs/02_lmpdd.ipynb #8d639b02
 @torch.no_grad()
@@ -272,12 +280,14 @@ def expected_fractions(probs: torch.Tensor) -> torch.Tensor:
     f = probs.double().mean(tuple(range(2, probs.dim())))
     return f / f.sum(1, keepdim=True)
 
-def refinement_labels(probs: torch.Tensor, label_fractions: str = "expected") -> torch.Tensor:
+def refinement_labels(probs: torch.Tensor, label_fractions: str = "expected", fractions: torch.Tensor | None = None) -> torch.Tensor:
     """One-hot labels `(n,P,D,H,W)` (dtype of `probs`) of probabilities `(n,P,D,H,W)`: `match_phase_fractions` at
-    each volume's `expected_fractions` (`'expected'`) or the argmax (`'argmax'`)."""
+    `fractions` `(n,P)` or else each volume's `expected_fractions` (`'expected'`), or the argmax (`'argmax'`)."""
     if label_fractions not in LABEL_FRACTIONS: raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {label_fractions!r}.")
     if label_fractions == "argmax": lab = probs.argmax(1)
-    else: lab = torch.stack([match_phase_fractions(p.cpu(), f) for p, f in zip(probs, expected_fractions(probs))]).to(probs.device)
+    else:
+        fr = expected_fractions(probs) if fractions is None else torch.as_tensor(fractions, dtype=torch.float64).reshape(len(probs), -1)
+        lab = torch.stack([match_phase_fractions(p.cpu(), f) for p, f in zip(probs, fr)]).to(probs.device)
     return torch.zeros_like(probs).scatter_(1, lab.unsqueeze(1), 1.0)
 
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
@@ -339,11 +349,13 @@ def refine_along_axis(model: LatentDiffusion, probs: torch.Tensor, axis: int, ou
 @torch.no_grad()
 def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2, batch_size: int = 64,
                   upsample: str = "nearest", refine_input: str = "onehot", progress: bool = True,
-                  callback: Callable[[int, int], None] | None = None, label_fractions: str = "expected") -> torch.Tensor:
+                  callback: Callable[[int, int], None] | None = None, label_fractions: str = "expected",
+                  return_fractions: bool = False):
     """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,4d,4h,4w)`: three-axis decode,
     averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
-    `refine_input='onehot'` each pass encodes labels of the current probabilities: `refinement_labels`, which keep
-    each volume's expected fractions (`label_fractions='expected'`) or are the plain argmax (`'argmax'`).
+    `refine_input='onehot'` each pass encodes labels of the current probabilities (`refinement_labels`): at the
+    expected fractions of the three-axis decode, the latent's own (`label_fractions='expected'`), or the argmax.
+    `return_fractions`: also those fractions `(n,P)` float64 (None for `'argmax'`), for the final labels.
     `callback(slices_done, slices_total)` after each batch of slices."""
     n, C, d, h, w = z.shape
     full = (4 * d, 4 * h, 4 * w)
@@ -352,13 +364,14 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
         acc = torch.zeros(n, model.n_phases, *full, device=z.device)
         for a in range(3): decode_along_axis(model, z, a, acc, batch_size, upsample, bar)
         cur = acc.div_(3)
+        f0 = expected_fractions(cur) if label_fractions == "expected" else None
         nxt = torch.empty_like(cur)
         for _ in range(refine_iters):
             nxt.zero_()
-            inp = cur if refine_input == "probs" else refinement_labels(cur, label_fractions)
+            inp = cur if refine_input == "probs" else refinement_labels(cur, label_fractions, f0)
             for a in range(3): refine_along_axis(model, inp, a, nxt, batch_size, refine_input == "onehot", bar)
             cur, nxt = nxt.div_(3), cur
-    return cur
+    return (cur, f0) if return_fractions else cur
 
 # %% ../nbs/02_lmpdd.ipynb #f33feadf
 def gaussian_kernel(sigma: float) -> torch.Tensor:
@@ -393,8 +406,12 @@ def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, retur
     else:
         P = probs.shape[1]
         own = (lambda p: phase_fractions(p.argmax(0).cpu(), P)) if label_fractions == "argmax" else (lambda p: expected_fractions(p[None])[0])
-        labels = torch.stack([match_phase_fractions(s.cpu(), own(p) if fractions is None else fractions)
-                              for p, s in zip(probs, sm)]).to(probs.device)
+        fr = [None] * len(probs) if fractions is None else torch.as_tensor(fractions, dtype=torch.float64)
+        if fractions is not None and fr.numel() == P: fr = fr.reshape(1, P).expand(len(probs), P)
+        elif fractions is not None and tuple(fr.shape) != (len(probs), P):
+            raise ValueError(f"fractions has {fr.numel()} entries for {P} phases: give (P,) or one row per volume (n, P)")
+        labels = torch.stack([match_phase_fractions(s.cpu(), own(p) if f is None else f)
+                              for p, s, f in zip(probs, sm, fr)]).to(probs.device)
     return (labels, sm) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #76f94933
@@ -414,18 +431,18 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     Every sampling and decoding setting comes from `config` (default `LMPDDConfig.cpu()`); to change one, pass
     e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
     Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
-    Labels are `label_volumes(probs, smoothing_sigma(model, config), fractions, label_fractions=config.label_fractions)`:
-    the decoded probabilities smoothed by up to `smooth_sigma` voxels and labelled at each volume's own expected (or
-    argmax) fractions, or at `fractions` `(P,)` (e.g. the micrograph's phase fractions) when given; the probabilities
-    returned are the smoothed ones.
+    Labels are `label_volumes` of the decoded probabilities smoothed by up to `smooth_sigma` voxels, at the fractions
+    the latent volume decodes to (`decode_volume`'s expected fractions, kept through refinement; or the argmax's with
+    `label_fractions='argmax'`), or at `fractions` `(P,)` (e.g. the micrograph's phase fractions) when given; the
+    probabilities returned are the smoothed ones.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     cfg = config or LMPDDConfig.cpu()
     stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
-    probs = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
-                          callback=stage("decode"), label_fractions=cfg.label_fractions)
-    return label_volumes(probs, smoothing_sigma(model, cfg), fractions, return_probs, cfg.label_fractions)
+    probs, f0 = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
+                              callback=stage("decode"), label_fractions=cfg.label_fractions, return_fractions=True)
+    return label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, return_probs, cfg.label_fractions)
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
