@@ -129,12 +129,15 @@ class MomentMatchedDenoiser:
         return (x - a.sqrt() * x0) / (1 - a).sqrt()
 
 # %% ../nbs/02_lmpdd.ipynb #5956e000
+def _chunk(batch_size: int, plane: tuple) -> int:
+    "Slices per VAE call for voxel slices of `plane` `(H, W)`: `batch_size` slices of 64×64, fewer for larger ones."
+    return max(1, batch_size * 4096 // (plane[0] * plane[1]))
+
 def decoded_fractions(vae, z: torch.Tensor, axis: int, batch_size: int = 64, jacobian: bool = True):
     """Phase fractions `(n,P)` of scaled latent volumes `z` `(n,C,d,h,w)` decoded slice by slice normal to `axis`,
     and (if `jacobian`) their Jacobian `(n,P,C,d,h,w)` w.r.t. `z`; `batch_size` voxel slices of 64×64 per VAE call."""
     n, L = z.shape[0], z.shape[axis + 2]
-    plane = [s for i, s in enumerate(z.shape[2:]) if i != axis]
-    step = max(1, batch_size * 256 // (plane[0] * plane[1]))                # 256 latent pixels = one 64×64 voxel slice
+    step = _chunk(batch_size, [4 * s for i, s in enumerate(z.shape[2:]) if i != axis])   # voxel plane of a decoded slice
     P = vae.cfg.n_phases
     f = torch.zeros(n, P, dtype=torch.float64, device=z.device)
     J = torch.zeros(n, P, *z.shape[1:], device=z.device) if jacobian else None
@@ -291,9 +294,6 @@ def refinement_labels(probs: torch.Tensor, label_fractions: str = "expected", fr
     return torch.zeros_like(probs).scatter_(1, lab.unsqueeze(1), 1.0)
 
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
-def _chunk(batch_size: int, plane: tuple) -> int:
-    return max(1, batch_size * 4096 // (plane[0] * plane[1]))
-
 def _upsample_axis(z: torch.Tensor, axis: int, size: int, mode: str = "linear") -> torch.Tensor:
     "Resample volumes `(n,C,d,h,w)` along spatial `axis` only, to `size`."
     zz = z.movedim(axis + 2, -1)
@@ -368,7 +368,7 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
         nxt = torch.empty_like(cur)
         for _ in range(refine_iters):
             nxt.zero_()
-            inp = cur if refine_input == "probs" else refinement_labels(cur, label_fractions, f0)
+            inp = refinement_labels(cur, label_fractions, f0) if f0 is not None and refine_input == "onehot" else cur   # argmax: per slice
             for a in range(3): refine_along_axis(model, inp, a, nxt, batch_size, refine_input == "onehot", bar)
             cur, nxt = nxt.div_(3), cur
     return (cur, f0) if return_fractions else cur
@@ -406,10 +406,12 @@ def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, retur
     else:
         P = probs.shape[1]
         own = (lambda p: phase_fractions(p.argmax(0).cpu(), P)) if label_fractions == "argmax" else (lambda p: expected_fractions(p[None])[0])
-        fr = [None] * len(probs) if fractions is None else torch.as_tensor(fractions, dtype=torch.float64)
-        if fractions is not None and fr.numel() == P: fr = fr.reshape(1, P).expand(len(probs), P)
-        elif fractions is not None and tuple(fr.shape) != (len(probs), P):
-            raise ValueError(f"fractions has {fr.numel()} entries for {P} phases: give (P,) or one row per volume (n, P)")
+        if fractions is None: fr = [None] * len(probs)
+        else:
+            fr = torch.as_tensor(fractions, dtype=torch.float64)
+            if fr.numel() == P: fr = fr.reshape(1, P).expand(len(probs), P)
+            elif tuple(fr.shape) != (len(probs), P):
+                raise ValueError(f"fractions has {fr.numel()} entries for {P} phases: give (P,) or one row per volume (n, P)")
         labels = torch.stack([match_phase_fractions(s.cpu(), own(p) if f is None else f)
                               for p, s, f in zip(probs, sm, fr)]).to(probs.device)
     return (labels, sm) if return_probs else labels
