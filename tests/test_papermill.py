@@ -11,8 +11,15 @@ NBS = Path(__file__).resolve().parents[1] / "nbs"
 
 # Notebooks that produce results must be papermill-parameterised.
 RESULT_NOTEBOOKS = ["02_lmpdd", "03_sds", "05_analysis"]
-# Smallest sizes for CI; anything not listed runs with the defaults in its parameters cell.
-SMALL = {}
+# `nbdev_test` already runs every notebook with the defaults in its parameters cell; here papermill
+# injects smaller CI sizes, which also checks that the parameters really drive each notebook.
+SMALL = {
+    "02_lmpdd": dict(n_volumes=1, size=32, names=["carbonate"], compare_combine=False, n_ref=32),
+    "03_sds": dict(size=16, steps=5, names=["carbonate"], targets=["vf"], n_crops=8),
+    "05_analysis": dict(size=32, n_crops=16, diffusivity=False, guide_steps=5),
+    "11_widgets": dict(demo_size=16, demo_steps=3),
+    "13_ensemble": dict(n_volumes=2, side=16, steps=4),
+}
 
 
 def has_parameters(path: Path) -> bool:
