@@ -10,5 +10,7 @@ def apply_overrides(cfg, pairs):
         key, sep, val = p.partition("=")
         if not sep or key not in types: raise SystemExit(f"--set {p!r}: expected FIELD=VALUE with FIELD one of {sorted(types)}")
         t = types[key]
-        new[key] = (val.lower() in ("1", "true", "yes")) if t is bool else t(val)
+        if t is bool: new[key] = val.lower() in ("1", "true", "yes")
+        elif t is tuple: new[key] = tuple(float(v) for v in val.split(","))     # e.g. smooth_sigma_range=0.5,2
+        else: new[key] = t(val)
     return replace(cfg, **new)

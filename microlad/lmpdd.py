@@ -43,8 +43,9 @@ class LMPDDConfig:
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
     fraction_feedback_t: int = 400  # steps with t ≤ this steer x̂₀ to the training region's phase fractions; 0 = off
-    smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = off
-    smooth_scale_ref: float = 0.0   # px; > 0: σ shrinks for phases whose S₂ length scale is below this; 0 = off
+    smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = no smoothing
+    smooth_length_ratio: float = 0.2   # > 0: each phase's σ = this × its S₂ length scale (px, stored with the model); 0 = smooth_sigma for all
+    smooth_sigma_range: tuple = (0.5, 2.0)   # voxels: the per-phase σ is kept within these bounds
     label_fractions: str = "expected"  # labels keep each volume's 'expected' fractions (mean probability) | plain 'argmax'
 
     @classmethod
@@ -62,7 +63,9 @@ class LMPDDConfig:
         if self.refine_input not in ("onehot", "probs"):
             raise ValueError(f"refine_input must be 'onehot' or 'probs', got {self.refine_input!r}.")
         if not self.smooth_sigma >= 0: raise ValueError(f"smooth_sigma must be ≥ 0 voxels, got {self.smooth_sigma}.")
-        if not self.smooth_scale_ref >= 0: raise ValueError(f"smooth_scale_ref must be ≥ 0 px, got {self.smooth_scale_ref}.")
+        if not self.smooth_length_ratio >= 0: raise ValueError(f"smooth_length_ratio must be ≥ 0, got {self.smooth_length_ratio}.")
+        lo, hi = self.smooth_sigma_range
+        if not 0 < lo <= hi: raise ValueError(f"smooth_sigma_range must be (low, high) voxels with 0 < low ≤ high, got {self.smooth_sigma_range}.")
         if self.fraction_feedback_t < 0: raise ValueError(f"fraction_feedback_t must be ≥ 0 (0 = off), got {self.fraction_feedback_t}.")
         if self.refine_iters < 0 or self.steps < 1 or self.batch_size < 1:
             raise ValueError("refine_iters must be ≥ 0, steps and batch_size ≥ 1.")
@@ -380,29 +383,40 @@ def gaussian_kernel(sigma: float) -> torch.Tensor:
     k = torch.exp(-0.5 * (torch.arange(-r, r + 1, dtype=torch.float64) / sigma) ** 2)
     return (k / k.sum()).float()
 
-def smooth_probabilities(probs: torch.Tensor, sigma: float) -> torch.Tensor:
-    """Probabilities `(n,P,D,H,W)` blurred by a separable 3D Gaussian of `sigma` voxels (edges replicated; the
-    phases still sum to 1). `sigma=0` returns `probs` unchanged."""
-    if sigma == 0: return probs
-    k = gaussian_kernel(sigma).to(probs)
-    r, (n, P) = len(k) // 2, probs.shape[:2]
-    x = probs.reshape(n * P, 1, *probs.shape[2:])
+def _blur(x: torch.Tensor, sigma: float) -> torch.Tensor:
+    "Separable 3D Gaussian of `sigma` voxels on `(n,P,D,H,W)`, every channel alike, edges replicated."
+    k = gaussian_kernel(sigma).to(x)
+    r, (n, P) = len(k) // 2, x.shape[:2]
+    y = x.reshape(n * P, 1, *x.shape[2:])
     for a in range(3):
         shape = [1, 1, 1, 1, 1]; shape[2 + a] = len(k)
         pad = [0] * 6; pad[2 * (2 - a)] = pad[2 * (2 - a) + 1] = r
-        x = F.conv3d(F.pad(x, pad, mode="replicate"), k.reshape(shape))
-    return x.reshape(probs.shape)
+        y = F.conv3d(F.pad(y, pad, mode="replicate"), k.reshape(shape))
+    return y.reshape(x.shape)
+
+def smooth_probabilities(probs: torch.Tensor, sigma) -> torch.Tensor:
+    """Probabilities `(n,P,D,H,W)` blurred by a separable 3D Gaussian of `sigma` voxels: one σ for every phase, or
+    one per phase `(P,)` (then renormalised to sum to 1 per voxel, which leaves `match_phase_fractions`' labels as
+    they are). All σ = 0 returns `probs` unchanged."""
+    P = probs.shape[1]
+    sig = [float(sigma)] * P if isinstance(sigma, (int, float)) else [float(s) for s in sigma]
+    if len(sig) != P: raise ValueError(f"sigma has {len(sig)} entries for {P} phases: give one σ or one per phase")
+    if not any(sig): return probs
+    if len(set(sig)) == 1: return _blur(probs, sig[0])
+    out = torch.cat([probs[:, p:p + 1] if s == 0 else _blur(probs[:, p:p + 1], s) for p, s in enumerate(sig)], 1)
+    return out / out.sum(1, keepdim=True).clamp_min(1e-12)
 
 # %% ../nbs/02_lmpdd.ipynb #cfd360a1
-def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, return_probs: bool = False,
+def label_volumes(probs: torch.Tensor, sigma=0.0, fractions=None, return_probs: bool = False,
                   label_fractions: str = "expected"):
-    """Labels `(n,D,H,W)` int64 from probabilities `(n,P,D,H,W)`, smoothed by `sigma` voxels, at each volume's own
+    """Labels `(n,D,H,W)` int64 from probabilities `(n,P,D,H,W)`, smoothed by `sigma` voxels (one σ, or
+    one per phase `(P,)`: `smooth_probabilities`), at each volume's own
     fractions: its `expected_fractions` (`label_fractions='expected'`) or those of its unsmoothed argmax (`'argmax'`;
     with `sigma=0` simply the argmax), by `match_phase_fractions`; with `fractions` `(P,)` every volume gets those
     instead. `return_probs`: also the smoothed probabilities (smoothed once, for both)."""
     if label_fractions not in LABEL_FRACTIONS: raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {label_fractions!r}.")
     sm = smooth_probabilities(probs, sigma)
-    if sigma == 0 and fractions is None and label_fractions == "argmax": labels = probs.argmax(1)
+    if sm is probs and fractions is None and label_fractions == "argmax": labels = probs.argmax(1)
     else:
         P = probs.shape[1]
         own = (lambda p: phase_fractions(p.argmax(0).cpu(), P)) if label_fractions == "argmax" else (lambda p: expected_fractions(p[None])[0])
@@ -417,13 +431,17 @@ def label_volumes(probs: torch.Tensor, sigma: float = 0.0, fractions=None, retur
     return (labels, sm) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #76f94933
-def smoothing_sigma(model, config: LMPDDConfig) -> float:
-    """σ (voxels) `reconstruct` smooths with: `config.smooth_sigma`, or with `config.smooth_scale_ref > 0` that
-    × min(1, ℓ / `smooth_scale_ref`), ℓ the thinnest phase's S₂ length scale (px) from `model.training_stats`."""
-    st = getattr(model, "training_stats", None)
-    if st is None or config.smooth_sigma == 0 or config.smooth_scale_ref == 0: return config.smooth_sigma
-    ell = min(st.length_scale(p) for p in range(st.n_phases))
-    return config.smooth_sigma * min(1.0, ell / config.smooth_scale_ref)
+def smoothing_sigma(model, config: LMPDDConfig) -> tuple:
+    """σ per phase `(P,)` (voxels) that `reconstruct` smooths with: `config.smooth_length_ratio` × the phase's S₂
+    length scale ℓ (px, `model.training_stats`) kept within `config.smooth_sigma_range`; `config.smooth_sigma` for
+    every phase when the model has no statistics or the ratio is 0; all 0 when `smooth_sigma` is 0."""
+    st, P = getattr(model, "training_stats", None), int(getattr(model, "n_phases", 0) or 0)
+    if st is not None: P = st.n_phases
+    if P < 1: raise ValueError("smoothing_sigma needs the model's number of phases (model.n_phases or its training_stats)")
+    if config.smooth_sigma == 0: return (0.0,) * P
+    if st is None or config.smooth_length_ratio == 0: return (float(config.smooth_sigma),) * P
+    lo, hi = config.smooth_sigma_range
+    return tuple(min(hi, max(lo, config.smooth_length_ratio * st.length_scale(p))) for p in range(P))
 
 # %% ../nbs/02_lmpdd.ipynb #23196336
 def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
