@@ -20,15 +20,17 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
                                   s2_relative_error)
 
 # %% auto #0
-__all__ = ['LABEL_FRACTIONS', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
-           'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step', 'FractionFeedbackDenoiser',
-           'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume', 'sampling_trace', 'match_phase_fractions',
-           'training_fractions', 'expected_fractions', 'refinement_labels', 'decode_along_axis', 'refine_along_axis',
-           'decode_volume', 'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'smoothing_sigma',
-           'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
+__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis',
+           'MultiPlaneDenoiser', 'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step',
+           'FractionFeedbackDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
+           'sampling_trace', 'match_phase_fractions', 'training_fractions', 'expected_fractions', 'refinement_labels',
+           'decode_along_axis', 'refine_along_axis', 'decode_volume', 'gaussian_kernel', 'smooth_probabilities',
+           'label_volumes', 'smoothing_sigma', 'reconstruct', 'per_axis_s2_errors', 'slice_change_rate',
+           'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 LABEL_FRACTIONS = ("expected", "argmax")
+UPSAMPLE = ("nearest", "linear", "decoded")          # how a decoding axis gets from latent to voxel resolution
 
 @dataclass
 class LMPDDConfig:
@@ -39,7 +41,7 @@ class LMPDDConfig:
     combine: str = "sequential"     # 'sequential' (one axis per step, rotating) | 'average' (3 axes every step)
     refine_iters: int = 2           # K three-axis encode/decode refinement passes
     batch_size: int = 64            # voxel slices per VAE call at 64×64 (scaled down for larger slices)
-    upsample: str = "nearest"       # latent → voxel resolution along the decoding axis: 'nearest' | 'linear'
+    upsample: str = "nearest"       # along the decoding axis: latent 'nearest' | 'linear', or 'decoded' (decode latent slices, interpolate probabilities)
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
     fraction_feedback_t: int = 400  # steps with t ≤ this steer x̂₀ to the training region's phase fractions; 0 = off
@@ -57,7 +59,7 @@ class LMPDDConfig:
         if self.sampler not in SAMPLERS: raise ValueError(f"sampler must be one of {SAMPLERS}, got {self.sampler!r}.")
         if self.combine not in ("sequential", "average"):
             raise ValueError(f"combine must be 'sequential' or 'average', got {self.combine!r}.")
-        if self.upsample not in ("linear", "nearest"): raise ValueError(f"upsample must be 'linear' or 'nearest', got {self.upsample!r}.")
+        if self.upsample not in UPSAMPLE: raise ValueError(f"upsample must be one of {UPSAMPLE}, got {self.upsample!r}.")
         if self.label_fractions not in LABEL_FRACTIONS:
             raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {self.label_fractions!r}.")
         if self.refine_input not in ("onehot", "probs"):
@@ -320,14 +322,22 @@ def _map_slices(fn, v: torch.Tensor, axis: int, out: torch.Tensor, batch_size: i
 @torch.no_grad()
 def decode_along_axis(model: LatentDiffusion, z: torch.Tensor, axis: int, out: torch.Tensor | None = None,
                       batch_size: int = 64, upsample: str = "nearest", bar=None) -> torch.Tensor:
-    """Scaled latent volumes `(n,C,d,h,w)` → probabilities `(n,P,4d,4h,4w)` from decoding every voxel slice
-    normal to `axis` (latent up-sampled ×4 along `axis` only). Adds into `out` when given."""
+    """Scaled latent volumes `(n,C,d,h,w)` → probabilities `(n,P,4d,4h,4w)` from the slices normal to `axis`:
+    `upsample` 'nearest' / 'linear' up-sample the latent ×4 along `axis` and decode every voxel slice; 'decoded'
+    decodes the `d` latent slices and interpolates their probabilities linearly along `axis` (latent slice k sits
+    at voxel 4k + 1.5, the centre of the 4 voxels it encodes). Adds into `out` when given."""
     n, C, d, h, w = z.shape
     full = (4 * d, 4 * h, 4 * w)
     if out is None: out = torch.zeros(n, model.n_phases, *full, device=z.device)
-    zu = _upsample_axis(z, axis, full[axis], upsample)
-    _map_slices(lambda s: decode_latents(model.vae, s), zu, axis, out, batch_size, bar)
-    return out
+    fn = lambda s: decode_latents(model.vae, s)
+    if upsample != "decoded":
+        _map_slices(fn, _upsample_axis(z, axis, full[axis], upsample), axis, out, batch_size, bar)
+        return out
+    coarse = list(full); coarse[axis] = z.shape[axis + 2]
+    dec = torch.zeros(n, model.n_phases, *coarse, device=z.device)
+    _map_slices(fn, z, axis, dec, batch_size, bar)
+    if bar is not None: bar.update(n * (full[axis] - coarse[axis]))          # the interpolated slices
+    return out.add_(_upsample_axis(dec, axis, full[axis], "linear"))
 
 class _Progress:
     "A tqdm bar that also reports `(done, total)` to an optional callback."
