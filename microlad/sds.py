@@ -242,11 +242,11 @@ class SDSConfig:
 # %% ../nbs/03_sds.ipynb #fb4ba64d
 def volume_slices(vol: torch.Tensor, axis: int, idx: torch.Tensor) -> torch.Tensor:
     "Slices `idx` normal to spatial `axis` of a probability volume `(P,D,H,W)` → `(k,P,·,·)` (in-plane axes in increasing order)."
-    return volume_to_slices(vol.index_select(axis + 1, idx)[None], axis)
+    return volume_to_slices(vol.index_select(axis + 1, idx.to(vol.device))[None], axis)
 
 def put_slices(vol: torch.Tensor, axis: int, idx: torch.Tensor, s: torch.Tensor):
     "Write slices `s` `(k,P,·,·)` back into `vol` `(P,D,H,W)` at positions `idx` along `axis` (in place)."
-    vol.index_copy_(axis + 1, idx, slices_to_volume(s, axis, 1)[0].to(vol))
+    vol.index_copy_(axis + 1, idx.to(vol.device), slices_to_volume(s, axis, 1)[0].to(vol))
 
 def straight_through(probs: torch.Tensor) -> torch.Tensor:
     "One-hot of the argmax of `(B,P,h,w)` in the forward pass, the gradient of the soft `probs` in the backward pass."
