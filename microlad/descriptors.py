@@ -11,16 +11,17 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 import torch
+from scipy import ndimage
 
 from .data import read_micrograph, default_micrograph, fingerprint, one_hot, DEFAULT_MICROGRAPHS, reference_crops
 from .data import to_tensor, n_phases_of, PatchDataset
 from .fem import FEMConfig, effective_diffusivity
 
 # %% auto #0
-__all__ = ['SDS_FEM', 'phase_field', 'volume_fraction', 'phase_fractions', 'mean_chord_length', 'two_point_correlation',
-           'two_point_correlation_per_axis', 'gaussian_smooth', 'surface_area', 's2_mae', 's2_area',
-           's2_relative_error', 'correlation_length', 'descriptor_summary', 'S2Row', 's2_report', 'mean_s2_curves',
-           'format_s2_table', 'crop_descriptors', 'TrainingStats', 'training_stats']
+__all__ = ['SDS_FEM', 'phase_field', 'volume_fraction', 'phase_fractions', 'mean_chord_length', 'regions_per_slice',
+           'two_point_correlation', 'two_point_correlation_per_axis', 'gaussian_smooth', 'surface_area', 's2_mae',
+           's2_area', 's2_relative_error', 'correlation_length', 'descriptor_summary', 'S2Row', 's2_report',
+           'mean_s2_curves', 'format_s2_table', 'crop_descriptors', 'TrainingStats', 'training_stats']
 
 # %% ../nbs/07_descriptors.ipynb #ec7ec322
 def _as_field(x) -> torch.Tensor:
@@ -84,6 +85,17 @@ def mean_chord_length(labels, phase: int) -> float:
         runs.append((np.nonzero(d == -1)[1] - np.nonzero(d == 1)[1]))
     runs = np.concatenate(runs)
     return float(runs.mean()) if len(runs) else 0.0
+
+# %% ../nbs/07_descriptors.ipynb #06a2bf70
+def regions_per_slice(labels, phase: int, ndim: int = 2, step: int = 1) -> torch.Tensor:
+    """Mean number of 8-connected regions of `phase` per 2D slice: images `(n,H,W)` (`ndim=2`) → `()`; volumes
+    `(n,D,H,W)` (`ndim=3`) → `(3,)`, the slices normal to axis 0, 1, 2 (every `step`-th slice). Absent phase: 0."""
+    v = np.asarray(to_tensor(labels).cpu()) == phase
+    if ndim not in (2, 3) or v.ndim != ndim + 1:
+        raise ValueError(f"labels must be (n,H,W) images for ndim=2 or (n,D,H,W) volumes for ndim=3, got shape {v.shape} with ndim={ndim}")
+    count = lambda s: ndimage.label(s, structure=np.ones((3, 3), bool))[1]
+    if ndim == 2: return torch.tensor(float(np.mean([count(s) for s in v])))
+    return torch.tensor([float(np.mean([count(s) for vol in v for s in np.moveaxis(vol, a, 0)[::step]])) for a in range(3)])
 
 # %% ../nbs/07_descriptors.ipynb #aa0b4515
 def _fast_len(n: int) -> int:

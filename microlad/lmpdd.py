@@ -37,7 +37,7 @@ class LMPDDConfig:
     "Sampler and decoding settings of `reconstruct`."
     steps: int = 50                 # DDIM network calls (ignored by 'ddpm', which uses all T steps)
     sampler: str = "ddim"           # 'ddim' | 'ddpm'
-    eta: float = 0.0                # DDIM stochasticity (0 = deterministic)
+    eta: float = 1.0                # DDIM stochasticity: 1 = fresh noise every step (see "Stochastic steps"), 0 = deterministic
     combine: str = "sequential"     # 'sequential' (one axis per step, rotating) | 'average' (3 axes every step)
     refine_iters: int = 2           # K three-axis encode/decode refinement passes
     batch_size: int = 64            # voxel slices per VAE call at 64×64 (scaled down for larger slices)
@@ -46,7 +46,7 @@ class LMPDDConfig:
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
     fraction_feedback_t: int = 400  # steps with t ≤ this steer x̂₀ to the training region's phase fractions; 0 = off
     smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = no smoothing
-    smooth_length_ratio: float = 0.2   # > 0: each phase's σ = this × its S₂ length scale (px, stored with the model); 0 = smooth_sigma for all
+    smooth_length_ratio: float = 0.15  # > 0: each phase's σ = this × its S₂ length scale (px, stored with the model); 0 = smooth_sigma for all
     smooth_sigma_range: tuple = (0.5, 2.0)   # voxels: the per-phase σ is kept within these bounds
     label_fractions: str = "expected"  # labels keep each volume's 'expected' fractions (mean probability) | plain 'argmax'
 
