@@ -31,10 +31,12 @@ __all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_
            'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
-PRESETS = ("cpu", "quality", "paper")   # minutes on 2 cores; ~1 h on 2 cores, for thin phases; the paper's (GPU)
-# The VAE's share of a `train` time budget, per preset: cpu spends 676 of 1499 s on its VAE (anode, 1 thread), quality
-# 2541 of 3360 s (particulate slice, 2 threads); paper is not measured end to end and takes cpu's share.
-VAE_BUDGET_SHARES = {"cpu": 0.45, "quality": 0.76, "paper": 0.45}
+PRESETS = ("cpu", "quality", "paper")   # 16-40 min on 2 cores; ~40 min-1.5 h on 2 cores, for thin phases; the paper's (GPU)
+# The VAE's share of a `train` time budget, per preset, from the stages' measured times on one machine (particulate slice,
+# 2 threads, 2026-11-27): cpu VAE 316 s, LDM 1197 s for 4000 steps on one thread beside another job (≈ 630 s alone);
+# quality: its VAE took 2541 s where 2000 LDM steps took 819 s (fifth session), so 8000 steps ≈ 3280 s.
+# paper is not measured end to end and takes cpu's share.
+VAE_BUDGET_SHARES = {"cpu": 0.33, "quality": 0.44, "paper": 0.33}
 
 @dataclass
 class Preset:
@@ -54,7 +56,8 @@ class Preset:
 
 def preset(name: str, n_phases: int) -> Preset:
     """The `cpu`, `quality` or `paper` preset of every config, for a micrograph with `n_phases` phases.
-    `quality` is the `cpu` preset with `VAEConfig.quality` / `VAETrainConfig.quality` (a wider VAE trained longer)."""
+    `quality` is the `cpu` preset with `VAEConfig.quality` / `VAETrainConfig.quality` (a wider VAE trained longer) and
+    `LDMTrainConfig.quality` (twice the LDM steps)."""
     if name not in PRESETS: raise ValueError(f"Unknown preset {name!r}; choose one of {', '.join(PRESETS)}.")
     f = lambda cls, *a: getattr(cls, name, cls.cpu)(*a)
     return Preset(f(VAEConfig, n_phases), f(VAETrainConfig), f(UNetConfig), f(LDMTrainConfig),
@@ -77,7 +80,7 @@ def store_training_stats(folder, labels) -> TrainingStats:
 # %% ../nbs/09_pipeline.ipynb #2d115a43
 MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
 
-LARGER_VAE = {"cpu": " or with a larger VAE (the 'quality' preset, about 1 h on 2 cores, or 'paper' on a GPU).",
+LARGER_VAE = {"cpu": " or with a larger VAE (the 'quality' preset, about 1.5 h on 2 cores, or 'paper' on a GPU).",
               "quality": " or with a larger VAE (the 'paper' preset, on a GPU)."}
 
 def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:

@@ -122,7 +122,7 @@ def test_help(capsys):
     with pytest.raises(SystemExit) as ex: main(["train", "--help"])
     h = " ".join(capsys.readouterr().out.split())
     assert ex.value.code == 0 and "--method {microlad,mpdd,slicegan}" in h and "(default: microlad)" in h
-    assert "--budget-min MIN stop after MIN minutes of training" in h and "microlad gives the VAE 45% of it (76% with --preset quality)" in h
+    assert "--budget-min MIN stop after MIN minutes of training" in h and "microlad gives the VAE 33% of it (44% with --preset quality)" in h
 
 
 def test_microlad_budget(mic, tmp_path, monkeypatch, capsys):
@@ -135,7 +135,7 @@ def test_microlad_budget(mic, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(cli, "preset", long)
     w = tmp_path / "w"
     rc, o, e = run(["train", mic, "--out", w, "--budget-min", "0.02"], capsys)
-    assert rc == 0 and "time budget 0.02 min (VAE 45%, LDM the rest)" in e, e
+    assert rc == 0 and "time budget 0.02 min (VAE 33%, LDM the rest)" in e, e
     v, l = load_checkpoint(w / "vae.ckpt")["step"], load_checkpoint(w / "ldm.ckpt")["step"]
     assert 1 <= v < 10 ** 6 and 1 <= l < 10 ** 6, (v, l)
     assert f"time budget of 0.02 min spent: VAE {v} of 1000000, LDM {l} of 1000000 steps" in e, e
