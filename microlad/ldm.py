@@ -71,7 +71,7 @@ class LDMTrainConfig:
     @classmethod
     def paper(cls): return cls(steps=50000, batch_size=64, lr=2e-4, ema_decay=0.999, every=1000)
     @classmethod
-    def quality(cls): return cls(steps=8000)
+    def quality(cls): return cls(steps=2 * cls.steps)            # twice the cpu preset's steps
     @classmethod
     def cpu(cls): return cls()
 
