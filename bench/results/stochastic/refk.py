@@ -6,6 +6,7 @@ from dataclasses import replace
 from overrides import apply_overrides
 from microlad.ldm import load_model
 from microlad.lmpdd import LMPDDConfig, sample_latent_volume, decode_volume, label_volumes, smoothing_sigma
+from compact import print_compact
 from microlad.truth import truth_report, grf_volume, three_phase_volume, particulate_volume
 torch.set_num_threads(1)
 w, tr, N, sets, Ks = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(), [int(k) for k in sys.argv[5:]]
@@ -21,9 +22,4 @@ for K in Ks:
     pr, f0 = decode_volume(model, z, K, progress=False, upsample=cfg.upsample, return_fractions=True)
     lab = label_volumes(pr, sg, f0).numpy(); dt = time.time() - t0
     rows = truth_report(lab, truth, n_phases=P, with_tau=True, seed=0)
-    g = lambda ph, name: [r for r in rows if r.phase == ph and r.name == name]
-    print(f"K = {K} (decode + label {dt:.0f} s), sigma {tuple(round(x,2) for x in sg)}")
-    for ph in range(P):
-        f = lambda name, fmt="{:+.1f}": "/".join(fmt.format(r.err) for r in g(ph, name))
-        fl = lambda name: max(abs(r.floor) for r in g(ph, name))
-        print(f"  phase {ph}: vf {g(ph,'vf')[0].err:+.3f}  S2 {f('s2','{:.1f}')} ({fl('s2'):.1f})  SSA {g(ph,'ssa')[0].err:+.1f}  chord {f('chord')}  tau {f('tau','{:+.0f}')} (truth {g(ph,'tau')[0].truth:.2f})", flush=True)
+    print_compact(rows, P, f"K = {K} (decode + label {dt:.0f} s), sigma {tuple(round(x,2) for x in sg)}")
