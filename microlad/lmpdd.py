@@ -24,12 +24,12 @@ __all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'LMPDDConfig', 'volume_to_slices', 'sl
            'MultiPlaneDenoiser', 'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step',
            'FractionFeedbackDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
            'sampling_trace', 'match_phase_fractions', 'training_fractions', 'expected_fractions', 'refinement_labels',
-           'decode_along_axis', 'refine_along_axis', 'decode_volume', 'gaussian_kernel', 'smooth_probabilities',
-           'label_volumes', 'smoothing_sigma', 'reconstruct', 'per_axis_s2_errors', 'slice_change_rate',
-           'pixel_change_rate']
+           'label_targets', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'gaussian_kernel',
+           'smooth_probabilities', 'label_volumes', 'smoothing_sigma', 'reconstruct', 'per_axis_s2_errors',
+           'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
-LABEL_FRACTIONS = ("expected", "argmax")
+LABEL_FRACTIONS = ("expected", "training", "argmax")
 UPSAMPLE = ("nearest", "linear", "decoded")          # how a decoding axis gets from latent to voxel resolution
 
 @dataclass
@@ -41,14 +41,14 @@ class LMPDDConfig:
     combine: str = "sequential"     # 'sequential' (one axis per step, rotating) | 'average' (3 axes every step)
     refine_iters: int = 2           # K three-axis encode/decode refinement passes
     batch_size: int = 64            # voxel slices per VAE call at 64×64 (scaled down for larger slices)
-    upsample: str = "nearest"       # along the decoding axis: latent 'nearest' | 'linear', or 'decoded' (decode latent slices, interpolate probabilities)
+    upsample: str = "linear"        # along the decoding axis: latent 'linear' | 'nearest', or 'decoded' (decode latent slices, interpolate probabilities)
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
     fraction_feedback_t: int = 400  # steps with t ≤ this steer x̂₀ to the training region's phase fractions; 0 = off
     smooth_sigma: float = 1.0       # Gaussian σ (voxels) on the decoded probabilities before labelling; 0 = no smoothing
     smooth_length_ratio: float = 0.15  # > 0: each phase's σ = this × its S₂ length scale (px, stored with the model); 0 = smooth_sigma for all
     smooth_sigma_range: tuple = (0.5, 2.0)   # voxels: the per-phase σ is kept within these bounds
-    label_fractions: str = "expected"  # labels keep each volume's 'expected' fractions (mean probability) | plain 'argmax'
+    label_fractions: str = "training"  # labels keep the model's 'training' region's fractions | each volume's 'expected' ones (mean probability) | plain 'argmax'
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -298,6 +298,20 @@ def refinement_labels(probs: torch.Tensor, label_fractions: str = "expected", fr
         lab = torch.stack([match_phase_fractions(p.cpu(), f) for p, f in zip(probs, fr)]).to(probs.device)
     return torch.zeros_like(probs).scatter_(1, lab.unsqueeze(1), 1.0)
 
+# %% ../nbs/02_lmpdd.ipynb #429e0d4b
+def label_targets(model, probs: torch.Tensor, label_fractions: str = "expected") -> torch.Tensor | None:
+    """Fractions `(n,P)` float64 that labels of probabilities `(n,P,D,H,W)` decoded by `model` keep: each volume's
+    `expected_fractions` (`'expected'`), the model's training-region fractions (`'training'`), or None (`'argmax'`)."""
+    if label_fractions not in LABEL_FRACTIONS: raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {label_fractions!r}.")
+    if label_fractions == "argmax": return None
+    if label_fractions == "training":
+        st = getattr(model, "training_stats", None)
+        if st is not None and st.fractions is not None:
+            return torch.as_tensor(np.asarray(st.fractions), dtype=torch.float64).reshape(1, -1).repeat(len(probs), 1)
+        warnings.warn("label_fractions='training' but these weights carry no training fractions: labelling at the "
+                      "expected fractions. Add them with `microlad.pipeline.add_training_stats`.")
+    return expected_fractions(probs)
+
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
 def _upsample_axis(z: torch.Tensor, axis: int, size: int, mode: str = "linear") -> torch.Tensor:
     "Resample volumes `(n,C,d,h,w)` along spatial `axis` only, to `size`."
@@ -367,7 +381,8 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
     """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,4d,4h,4w)`: three-axis decode,
     averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
     `refine_input='onehot'` each pass encodes labels of the current probabilities (`refinement_labels`): at the
-    expected fractions of the three-axis decode, the latent's own (`label_fractions='expected'`), or the argmax.
+    expected fractions of the three-axis decode, the latent's own (`label_fractions='expected'`), the model's
+    training-region fractions (`'training'`, `label_targets`), or the argmax.
     `return_fractions`: also those fractions `(n,P)` float64 (None for `'argmax'`), for the final labels.
     `callback(slices_done, slices_total)` after each batch of slices."""
     n, C, d, h, w = z.shape
@@ -377,7 +392,7 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
         acc = torch.zeros(n, model.n_phases, *full, device=z.device)
         for a in range(3): decode_along_axis(model, z, a, acc, batch_size, upsample, bar)
         cur = acc.div_(3)
-        f0 = expected_fractions(cur) if label_fractions == "expected" else None
+        f0 = label_targets(model, cur, label_fractions)
         nxt = torch.empty_like(cur)
         for _ in range(refine_iters):
             nxt.zero_()
@@ -462,8 +477,8 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
     Returns labels `(n,D,H,W)` int64, and probabilities `(n,P,D,H,W)` float32 if `return_probs`.
     Labels are `label_volumes` of the decoded probabilities smoothed by up to `smooth_sigma` voxels, at the fractions
-    the latent volume decodes to (`decode_volume`'s expected fractions, kept through refinement; or the argmax's with
-    `label_fractions='argmax'`), or at `fractions` `(P,)` (e.g. the micrograph's phase fractions) when given; the
+    `decode_volume` keeps through refinement (`label_targets`: the model's training-region fractions by default, the
+    latent's own with `label_fractions='expected'`, the argmax's with `'argmax'`), or at `fractions` `(P,)` when given; the
     probabilities returned are the smoothed ones.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""

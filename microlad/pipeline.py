@@ -372,8 +372,10 @@ def _labelling(model, config) -> str:
     "How `generate_volumes` labels without `fractions`, for the report."
     if _baseline_name(model): return "labels: argmax of the generator's output"
     rule = (config or LMPDDConfig.cpu()).label_fractions
-    return ("labels: each volume at the phase fractions its latent decodes to (mean decoded probability)" if rule == "expected"
-            else "labels: argmax fractions of the decoded probabilities")
+    if rule == "training" and getattr(getattr(model, "training_stats", None), "fractions", None) is None: rule = "expected"
+    return {"expected": "labels: each volume at the phase fractions its latent decodes to (mean decoded probability)",
+            "training": "labels: each volume at the training region's phase fractions stored with the weights"}.get(
+                rule, "labels: argmax fractions of the decoded probabilities")
 
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
                          formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,

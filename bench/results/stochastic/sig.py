@@ -1,6 +1,7 @@
-"""Sample once, label with several per-phase sigma sets, truth_report each (compact).
+"""Sample once, label with several per-phase sigma sets, truth_report each (compact). FRACTIONS=training: labels at
+the model's training-region fractions instead of the decoded latent's.
 usage: sig.py WEIGHTS CASE|truth.npy N "k=v k=v" SIGMAS... (SIGMAS like 'auto' or 'auto0.1' (ratio) or '1,1,0.5')"""
-import sys, time, numpy as np, torch
+import os, sys, time, numpy as np, torch
 sys.path.insert(0, "/work/main/bench")
 from dataclasses import replace
 from overrides import apply_overrides
@@ -15,8 +16,11 @@ truth = np.load(tr).astype(np.int64) if tr.endswith(".npy") else {"grf": grf_vol
 model = load_model(w, device="cpu"); P = model.n_phases
 t0 = time.time()
 z = sample_latent_volume(model, (64,) * 3, N, cfg, seed=0, progress=False)
-pr, f0 = decode_volume(model, z, cfg.refine_iters, progress=False, upsample=cfg.upsample, return_fractions=True)
-print(f"# {w} vs {tr}; {' '.join(sets)}; sampled+decoded {N} x 64^3 in {time.time()-t0:.0f}s", flush=True)
+pr, f0 = decode_volume(model, z, cfg.refine_iters, progress=False, upsample=cfg.upsample, return_fractions=True,
+                     label_fractions=cfg.label_fractions)
+if os.environ.get("FRACTIONS") == "training":   # label at the model's training-region fractions instead of the latent's own
+    f0 = torch.as_tensor(np.asarray(model.training_stats.fractions), dtype=f0.dtype).expand(N, -1)
+print(f"# {w} vs {tr}; labels at {os.environ.get('FRACTIONS', cfg.label_fractions)} fractions; {' '.join(sets)}; sampled+decoded {N} x 64^3 in {time.time()-t0:.0f}s", flush=True)
 for s in sigs:
     if s.startswith("auto"):
         c = replace(cfg, smooth_length_ratio=float(s[4:]) if len(s) > 4 else cfg.smooth_length_ratio); sg = smoothing_sigma(model, c)
