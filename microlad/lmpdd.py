@@ -22,11 +22,11 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
 # %% auto #0
 __all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis',
            'MultiPlaneDenoiser', 'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step',
-           'FractionFeedbackDenoiser', 'latent_volume_shape', 'volume_denoiser', 'sample_latent_volume',
-           'sampling_trace', 'match_phase_fractions', 'training_fractions', 'expected_fractions', 'refinement_labels',
-           'label_targets', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'gaussian_kernel',
-           'smooth_probabilities', 'label_volumes', 'smoothing_sigma', 'reconstruct', 'per_axis_s2_errors',
-           'slice_change_rate', 'pixel_change_rate']
+           'FractionFeedbackDenoiser', 'latent_volume_shape', 'stored_fractions', 'volume_denoiser',
+           'sample_latent_volume', 'sampling_trace', 'match_phase_fractions', 'training_fractions',
+           'expected_fractions', 'refinement_labels', 'label_targets', 'decode_along_axis', 'refine_along_axis',
+           'decode_volume', 'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'smoothing_sigma',
+           'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 LABEL_FRACTIONS = ("expected", "training", "argmax")
@@ -204,6 +204,10 @@ def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
         raise ValueError(f"shape must be three sides, each a positive multiple of 16 (latent sides multiples of 4), got {shape}.")
     return (model.vae.cfg.latent_channels, *(s // 4 for s in shape))
 
+def stored_fractions(model):
+    "The training region's phase fractions `(P,)` stored with `model` (`model.training_stats.fractions`), or None."
+    return getattr(getattr(model, "training_stats", None), "fractions", None)
+
 def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
     """The ε of latent volumes that `config` asks for: multi-plane, moment-matched when the model has training-latent
     moments, with fraction feedback when it has the training region's fractions (`model.training_stats.fractions`)."""
@@ -215,12 +219,12 @@ def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
                           "(it resumes at the end and adds the moments) or call `microlad.pipeline.add_latent_stats`.")
         else: eps = MomentMatchedDenoiser(eps, model.sched, *model.latent_stats)
     if config.fraction_feedback_t > 0:
-        st = getattr(model, "training_stats", None)
-        if st is None or st.fractions is None:
+        fractions = stored_fractions(model)
+        if fractions is None:
             warnings.warn("These weights do not carry the training region's phase fractions, so sampling runs without "
                           "fraction feedback (a phase may be off by 0.01-0.02). Add them once with "
                           "`microlad.pipeline.add_training_stats(weights_folder, 'the_training_image.png')`.")
-        else: eps = FractionFeedbackDenoiser(eps, model, st.fractions, config.fraction_feedback_t, config.batch_size)
+        else: eps = FractionFeedbackDenoiser(eps, model, fractions, config.fraction_feedback_t, config.batch_size)
     return eps
 
 @torch.no_grad()
@@ -305,9 +309,8 @@ def label_targets(model, probs: torch.Tensor, label_fractions: str = "expected")
     if label_fractions not in LABEL_FRACTIONS: raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {label_fractions!r}.")
     if label_fractions == "argmax": return None
     if label_fractions == "training":
-        st = getattr(model, "training_stats", None)
-        if st is not None and st.fractions is not None:
-            return torch.as_tensor(np.asarray(st.fractions), dtype=torch.float64).reshape(1, -1).repeat(len(probs), 1)
+        if (fractions := stored_fractions(model)) is not None:
+            return torch.as_tensor(np.asarray(fractions), dtype=torch.float64).reshape(1, -1).repeat(len(probs), 1)
         warnings.warn("label_fractions='training' but these weights carry no training fractions: labelling at the "
                       "expected fractions. Add them with `microlad.pipeline.add_training_stats`.")
     return expected_fractions(probs)

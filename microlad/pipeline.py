@@ -17,7 +17,7 @@ from .descriptors import TrainingStats, training_stats, s2_report, format_s2_tab
 from .vae import VAEConfig, VAETrainConfig, train_vae
 from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
                           training_latents, latent_moments)
-from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fractions
+from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fractions, stored_fractions
 from .sds import SDSConfig
 from .fem import FEMConfig
 from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_checkpoint, time_budget, CLOCKS
@@ -372,7 +372,7 @@ def _labelling(model, config) -> str:
     "How `generate_volumes` labels without `fractions`, for the report."
     if _baseline_name(model): return "labels: argmax of the generator's output"
     rule = (config or LMPDDConfig.cpu()).label_fractions
-    if rule == "training" and getattr(getattr(model, "training_stats", None), "fractions", None) is None: rule = "expected"
+    if rule == "training" and stored_fractions(model) is None: rule = "expected"          # as `label_targets` falls back
     return {"expected": "labels: each volume at the phase fractions its latent decodes to (mean decoded probability)",
             "training": "labels: each volume at the training region's phase fractions stored with the weights"}.get(
                 rule, "labels: argmax fractions of the decoded probabilities")
