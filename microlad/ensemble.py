@@ -342,7 +342,8 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
     from tqdm.auto import tqdm
     cfg, ch = config or LMPDDConfig.cpu(), chunk or ChunkConfig.cpu()
     if z.dim() != 5 or z.shape[0] != 1: raise ValueError(f"z must be one latent volume (1,C,d,h,w), got {tuple(z.shape)}")
-    shape = tuple(4 * s for s in z.shape[2:])
+    f = model.vae.factor
+    shape = tuple(f * s for s in z.shape[2:])
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
     arr = zarr.open_array(str(tmp), mode="w", shape=shape, chunks=(ch.block,) * 3, dtype="uint8")
@@ -351,7 +352,7 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
     sigma = smoothing_sigma(model, cfg)
     try:
         for bx in tqdm(blocks, desc="blocks", disable=not progress, leave=False):
-            zb = z[(slice(None), slice(None)) + tuple(slice(p0 // 4, p1 // 4) for _, _, p0, p1 in bx)]
+            zb = z[(slice(None), slice(None)) + tuple(slice(p0 // f, p1 // f) for _, _, p0, p1 in bx)]
             probs, f0 = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False,
                                       label_fractions=cfg.label_fractions, return_fractions=True)
             lab = label_volumes(probs, sigma, f0, label_fractions=cfg.label_fractions)[0]   # as `reconstruct` labels, on the cube with its overlap
@@ -381,14 +382,15 @@ def reconstruct_to_zarr(model: LatentDiffusion, path, shape=(256, 256, 256), see
     return decode_to_zarr(model, z, path, cfg, ch, attrs={"seed": seed, "shape": list(shape)}, progress=progress)
 
 # %% ../nbs/13_ensemble.ipynb #38dd8577
-def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 2, latent_channels: int = 4) -> dict:
+def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 2, latent_channels: int = 4,
+                       downsample: int = 4) -> dict:
     """Estimated peak bytes of `reconstruct_to_zarr` beyond the model and one batch of network activations:
-    'latent' (sampler state ≈ 4 float32 latent volumes), 'block' (≈ 3·P float32 per voxel of one padded cube),
+    'latent' (sampler state ≈ 4 float32 latent volumes of the VAE's `downsample`), 'block' (≈ 3·P float32 per voxel of one padded cube),
     and 'in_memory', the same volume through `reconstruct` (2·P float32 probabilities + int64 labels per voxel)."""
     ch = chunk or ChunkConfig.cpu()
     vox = int(np.prod(shape))
     side = [min(n, ch.block + 2 * ch.overlap) for n in shape]
-    return {"latent": 4 * latent_channels * 4 * vox // 64, "block": 3 * n_phases * 4 * int(np.prod(side)),
+    return {"latent": 4 * latent_channels * 4 * vox // downsample ** 3, "block": 3 * n_phases * 4 * int(np.prod(side)),
             "in_memory": (2 * n_phases * 4 + 8) * vox}
 
 # %% ../nbs/13_ensemble.ipynb #b1cee784

@@ -211,7 +211,7 @@ class LatentDiffusion:
         g = torch.Generator(device="cpu").manual_seed(seed)
         C = self.vae.cfg.latent_channels
         if size % 16: raise ValueError(f"size must be a multiple of 16 (latent side a multiple of 4), got {size}.")
-        zT = torch.randn(n, C, size // 4, size // 4, generator=g).to(self.device)
+        zT = torch.randn(n, C, size // self.vae.factor, size // self.vae.factor, generator=g).to(self.device)
         z = sample_loop(self.eps, zT, scheduler_for(self.sched, sampler, steps, eta, g), progress=progress)
         with torch.no_grad(): return decode_latents(self.vae, z)
 

@@ -142,7 +142,7 @@ def decoded_fractions(vae, z: torch.Tensor, axis: int, batch_size: int = 64, jac
     """Phase fractions `(n,P)` of scaled latent volumes `z` `(n,C,d,h,w)` decoded slice by slice normal to `axis`,
     and (if `jacobian`) their Jacobian `(n,P,C,d,h,w)` w.r.t. `z`; `batch_size` voxel slices of 64×64 per VAE call."""
     n, L = z.shape[0], z.shape[axis + 2]
-    step = _chunk(batch_size, [4 * s for i, s in enumerate(z.shape[2:]) if i != axis])   # voxel plane of a decoded slice
+    step = _chunk(batch_size, [vae.factor * s for i, s in enumerate(z.shape[2:]) if i != axis])   # voxel plane of a decoded slice
     P = vae.cfg.n_phases
     f = torch.zeros(n, P, dtype=torch.float64, device=z.device)
     J = torch.zeros(n, P, *z.shape[1:], device=z.device) if jacobian else None
@@ -198,11 +198,11 @@ class FractionFeedbackDenoiser:
 
 # %% ../nbs/02_lmpdd.ipynb #0f20b2b6
 def latent_volume_shape(model: LatentDiffusion, shape: Sequence[int]) -> tuple:
-    "Voxel shape `(D,H,W)` → latent shape `(C, D/4, H/4, W/4)`; sides must be multiples of 16."
+    "Voxel shape `(D,H,W)` → latent shape `(C, D/f, H/f, W/f)`, f = `model.vae.factor` (4 or 2); sides must be multiples of 16."
     shape = tuple(int(s) for s in shape)
     if len(shape) != 3 or any(s < 16 or s % 16 for s in shape):
         raise ValueError(f"shape must be three sides, each a positive multiple of 16 (latent sides multiples of 4), got {shape}.")
-    return (model.vae.cfg.latent_channels, *(s // 4 for s in shape))
+    return (model.vae.cfg.latent_channels, *(s // model.vae.factor for s in shape))
 
 def stored_fractions(model):
     "The training region's phase fractions `(P,)` stored with `model` (`model.training_stats.fractions`), or None."
@@ -230,7 +230,7 @@ def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
 @torch.no_grad()
 def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, config: LMPDDConfig | None = None,
                          seed: int = 0, progress: bool = True, callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
-    """Multi-plane denoising from `Z_T ~ N(0,I)` → scaled latent volumes `(n, C, D/4, H/4, W/4)`; `callback(done, total)`
+    """Multi-plane denoising from `Z_T ~ N(0,I)` → scaled latent volumes `(n, C, D/f, H/f, W/f)` (f = `model.vae.factor`); `callback(done, total)`
     after each step. With fraction feedback, the final latent gets one more step with all three axes (`project`)."""
     cfg = config or LMPDDConfig.cpu()
     g = torch.Generator(device="cpu").manual_seed(seed)
@@ -339,12 +339,12 @@ def _map_slices(fn, v: torch.Tensor, axis: int, out: torch.Tensor, batch_size: i
 @torch.no_grad()
 def decode_along_axis(model: LatentDiffusion, z: torch.Tensor, axis: int, out: torch.Tensor | None = None,
                       batch_size: int = 64, upsample: str = "nearest", bar=None) -> torch.Tensor:
-    """Scaled latent volumes `(n,C,d,h,w)` → probabilities `(n,P,4d,4h,4w)` from the slices normal to `axis`:
-    `upsample` 'nearest' / 'linear' up-sample the latent ×4 along `axis` and decode every voxel slice; 'decoded'
-    decodes the `d` latent slices and interpolates their probabilities linearly along `axis` (latent slice k sits
-    at voxel 4k + 1.5, the centre of the 4 voxels it encodes). Adds into `out` when given."""
+    """Scaled latent volumes `(n,C,d,h,w)` → probabilities `(n,P,fd,fh,fw)` (f = `model.vae.factor`, 4 or 2) from the
+    slices normal to `axis`: `upsample` 'nearest' / 'linear' up-sample the latent ×f along `axis` and decode every
+    voxel slice; 'decoded' decodes the `d` latent slices and interpolates their probabilities linearly along `axis`
+    (latent slice k sits at voxel fk + (f − 1)/2, the centre of the f voxels it encodes). Adds into `out` when given."""
     n, C, d, h, w = z.shape
-    full = (4 * d, 4 * h, 4 * w)
+    full = tuple(model.vae.factor * s for s in (d, h, w))
     if out is None: out = torch.zeros(n, model.n_phases, *full, device=z.device)
     fn = lambda s: decode_latents(model.vae, s)
     if upsample != "decoded":
@@ -381,7 +381,7 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
                   upsample: str = "nearest", refine_input: str = "onehot", progress: bool = True,
                   callback: Callable[[int, int], None] | None = None, label_fractions: str = "expected",
                   return_fractions: bool = False):
-    """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,4d,4h,4w)`: three-axis decode,
+    """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,fd,fh,fw)`: three-axis decode,
     averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
     `refine_input='onehot'` each pass encodes labels of the current probabilities (`refinement_labels`): at the
     expected fractions of the three-axis decode, the latent's own (`label_fractions='expected'`), the model's
@@ -389,7 +389,7 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
     `return_fractions`: also those fractions `(n,P)` float64 (None for `'argmax'`), for the final labels.
     `callback(slices_done, slices_total)` after each batch of slices."""
     n, C, d, h, w = z.shape
-    full = (4 * d, 4 * h, 4 * w)
+    full = tuple(model.vae.factor * s for s in (d, h, w))
     total = n * sum(full) * (1 + refine_iters)
     with _Progress(total, "decode", progress, callback) as bar:
         acc = torch.zeros(n, model.n_phases, *full, device=z.device)

@@ -18,15 +18,18 @@ from .checkpoint import (save_checkpoint, load_checkpoint, check_checkpoint, con
                                  config_from_dict, run_training)
 
 # %% auto #0
-__all__ = ['VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE', 'encode_slices', 'decode_latents',
-           'equivariance_loss', 'orientation_consistency', 'phase_dice', 'vae_loss', 'grey', 'reconstruction_metrics',
-           'training_setup', 'seeded_model', 'step_generator', 'train_meta', 'save_model', 'save_vae', 'load_vae',
-           'fit_latent_scale', 'train_vae']
+__all__ = ['DOWNSAMPLES', 'VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE', 'encode_slices',
+           'decode_latents', 'equivariance_loss', 'orientation_consistency', 'phase_dice', 'vae_loss', 'grey',
+           'reconstruction_metrics', 'training_setup', 'seeded_model', 'step_generator', 'train_meta', 'save_model',
+           'save_vae', 'load_vae', 'fit_latent_scale', 'train_vae']
 
 # %% ../nbs/00_vae.ipynb #549d8d89
+DOWNSAMPLES = (2, 4)   # latent pixel = 4×4 voxels (the paper's) or 2×2
+
 @dataclass
 class VAEConfig:
-    """VAE architecture. `channels` are the widths at full, 1/2 and 1/4 resolution.
+    """VAE architecture. `channels` are the widths at full, 1/2 and 1/`downsample` resolution; `downsample` (4, the
+    paper's, or 2) is the side of the voxel square one latent pixel encodes.
     Like every config class: `VAEConfig()` is `VAEConfig.cpu()` (CPU-sized), `paper()` the paper's size;
     both presets take the micrograph's phase count, `VAEConfig.cpu(n_phases)`."""
     n_phases: int = 2
@@ -35,6 +38,11 @@ class VAEConfig:
     attention: bool = True
     latent_channels: int = 4
     groups: int = 8
+    downsample: int = 4
+
+    def __post_init__(self):
+        if self.downsample not in DOWNSAMPLES:
+            raise ValueError(f"downsample must be one of {DOWNSAMPLES}, got {self.downsample!r}.")
 
     @classmethod
     def paper(cls, n_phases=2): return cls(n_phases=n_phases, channels=(128, 128, 256), n_res=2, attention=True,
@@ -98,38 +106,44 @@ class AttnBlock(nn.Module):
 
 # %% ../nbs/00_vae.ipynb #bc4c9bf0
 class VAE(nn.Module):
-    "Encoder one-hot `(B,P,H,W)` → `(μ, log σ²)` each `(B,C,H/4,W/4)`; decoder back to probabilities."
+    """Encoder one-hot `(B,P,H,W)` → `(μ, log σ²)` each `(B,C,H/f,W/f)`, f = `cfg.downsample` (`factor`); decoder
+    back to probabilities. With f = 2 the second stride-2 convolution keeps stride 1 and the first up-sampling is
+    skipped (same parameters, so a checkpoint's keys do not depend on f)."""
     def __init__(self, cfg: VAEConfig):
         super().__init__()
         self.cfg = cfg
         c0, c1, c2 = cfg.channels
-        g, r, C = cfg.groups, cfg.n_res, cfg.latent_channels
+        g, r, C, s2 = cfg.groups, cfg.n_res, cfg.latent_channels, 2 if cfg.downsample == 4 else 1
         mid = lambda ch: [ResBlock(ch, ch, g), AttnBlock(ch, g) if cfg.attention else nn.Identity(), ResBlock(ch, ch, g)]
         self.encoder = nn.Sequential(
             nn.Conv2d(cfg.n_phases, c0, 3, padding=1),
             *[ResBlock(c0, c0, g) for _ in range(r)], nn.Conv2d(c0, c0, 3, stride=2, padding=1),
-            *[ResBlock(c0 if i == 0 else c1, c1, g) for i in range(r)], nn.Conv2d(c1, c1, 3, stride=2, padding=1),
+            *[ResBlock(c0 if i == 0 else c1, c1, g) for i in range(r)], nn.Conv2d(c1, c1, 3, stride=s2, padding=1),
             ResBlock(c1, c2, g), *mid(c2)[1:],
             norm(c2, g), nn.SiLU(), nn.Conv2d(c2, 2 * C, 1))
         self.decoder = nn.Sequential(
             nn.Conv2d(C, c2, 3, padding=1), *mid(c2),
-            *[ResBlock(c2 if i == 0 else c1, c1, g) for i in range(r)], nn.Upsample(scale_factor=2.0), nn.Conv2d(c1, c1, 3, padding=1),
+            *[ResBlock(c2 if i == 0 else c1, c1, g) for i in range(r)], nn.Upsample(scale_factor=2.0) if s2 == 2 else nn.Identity(),
+            nn.Conv2d(c1, c1, 3, padding=1),
             *[ResBlock(c1 if i == 0 else c0, c0, g) for i in range(r)], nn.Upsample(scale_factor=2.0), nn.Conv2d(c0, c0, 3, padding=1),
             norm(c0, g), nn.SiLU(), nn.Conv2d(c0, cfg.n_phases, 3, padding=1))
         self.register_buffer("latent_scale", torch.tensor(1.0))
 
+    @property
+    def factor(self) -> int: return self.cfg.downsample
+
     def encode(self, x):
-        "One-hot/probabilities `(B,P,H,W)` → `(μ, log σ²)`, each `(B,C,H/4,W/4)` (unscaled)."
+        "One-hot/probabilities `(B,P,H,W)` → `(μ, log σ²)`, each `(B,C,H/f,W/f)` (unscaled; f = `factor`)."
         if x.shape[1] != self.cfg.n_phases:
             raise ValueError(f"VAE expects {self.cfg.n_phases} phase channels, got input of shape {tuple(x.shape)}.")
-        if x.shape[-1] % 4 or x.shape[-2] % 4:
-            raise ValueError(f"Crop sides must be multiples of 4, got {tuple(x.shape[-2:])}.")
+        if x.shape[-1] % self.factor or x.shape[-2] % self.factor:
+            raise ValueError(f"Crop sides must be multiples of {self.factor}, got {tuple(x.shape[-2:])}.")
         mu, logvar = self.encoder(x).chunk(2, dim=1)
         return mu, logvar.clamp(-30, 20)
 
     def decode_logits(self, z): return self.decoder(z)
     def decode(self, z):
-        "Latent `(B,C,h,w)` (unscaled) → phase probabilities `(B,P,4h,4w)`."
+        "Latent `(B,C,h,w)` (unscaled) → phase probabilities `(B,P,fh,fw)`."
         return self.decoder(z).softmax(1)
 
     def forward(self, x, generator=None):
