@@ -20,10 +20,10 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
                                   s2_relative_error)
 
 # %% auto #0
-__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis',
+__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'NO_FRACTIONS', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis',
            'MultiPlaneDenoiser', 'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step',
-           'FractionFeedbackDenoiser', 'latent_volume_shape', 'stored_fractions', 'volume_denoiser',
-           'sample_latent_volume', 'sampling_trace', 'match_phase_fractions', 'training_fractions',
+           'FractionFeedbackDenoiser', 'latent_volume_shape', 'stored_fractions', 'warn_no_fractions',
+           'volume_denoiser', 'sample_latent_volume', 'sampling_trace', 'match_phase_fractions', 'training_fractions',
            'expected_fractions', 'refinement_labels', 'label_targets', 'decode_along_axis', 'refine_along_axis',
            'decode_volume', 'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'smoothing_sigma',
            'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
@@ -208,6 +208,14 @@ def stored_fractions(model):
     "The training region's phase fractions `(P,)` stored with `model` (`model.training_stats.fractions`), or None."
     return getattr(getattr(model, "training_stats", None), "fractions", None)
 
+NO_FRACTIONS = ("These weights do not carry the training region's phase fractions, so sampling runs without fraction "
+                "feedback and the labels keep each volume's own expected fractions (a phase may be off by 0.01-0.02). "
+                "Add them once with `microlad.pipeline.add_training_stats(weights_folder, 'the_training_image.png')`.")
+
+def warn_no_fractions():
+    "The one warning for weights without training fractions (both its uses), from one line: Python's default filter shows it once."
+    warnings.warn(NO_FRACTIONS)
+
 def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
     """The ε of latent volumes that `config` asks for: multi-plane, moment-matched when the model has training-latent
     moments, with fraction feedback when it has the training region's fractions (`model.training_stats.fractions`)."""
@@ -221,9 +229,7 @@ def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
     if config.fraction_feedback_t > 0:
         fractions = stored_fractions(model)
         if fractions is None:
-            warnings.warn("These weights do not carry the training region's phase fractions, so sampling runs without "
-                          "fraction feedback (a phase may be off by 0.01-0.02). Add them once with "
-                          "`microlad.pipeline.add_training_stats(weights_folder, 'the_training_image.png')`.")
+            warn_no_fractions()
         else: eps = FractionFeedbackDenoiser(eps, model, fractions, config.fraction_feedback_t, config.batch_size)
     return eps
 
@@ -311,8 +317,7 @@ def label_targets(model, probs: torch.Tensor, label_fractions: str = "expected")
     if label_fractions == "training":
         if (fractions := stored_fractions(model)) is not None:
             return torch.as_tensor(np.asarray(fractions), dtype=torch.float64).reshape(1, -1).repeat(len(probs), 1)
-        warnings.warn("label_fractions='training' but these weights carry no training fractions: labelling at the "
-                      "expected fractions. Add them with `microlad.pipeline.add_training_stats`.")
+        warn_no_fractions()
     return expected_fractions(probs)
 
 # %% ../nbs/02_lmpdd.ipynb #38eac0f9
