@@ -16,9 +16,9 @@ from .descriptors import surface_area
 from .fem import tortuosity
 
 # %% auto #0
-__all__ = ['grf_volume', 'three_phase_volume', 'particulate_volume', 'directional_s2', 'chord_lengths', 'truth_crops', 'TruthRow',
-           'truth_report', 'format_truth_report', 'reconstruct_vs_truth', 'chord_distribution', 'chord_distance',
-           'chord_figure']
+__all__ = ['grf_volume', 'three_phase_volume', 'particulate_volume', 'directional_s2', 'chord_lengths', 'slice_sections',
+           'truth_crops', 'TruthRow', 'truth_report', 'format_truth_report', 'reconstruct_vs_truth',
+           'chord_distribution', 'chord_distance', 'chord_figure']
 
 # %% ../nbs/14_truth.ipynb #64c2a0c9
 def grf_volume(shape=(128, 128, 128), porosity: float = 0.35, length_scale: float = 2.5, seed: int = 0) -> np.ndarray:
@@ -66,6 +66,13 @@ def chord_lengths(volume, phase: int, axis: int) -> np.ndarray:
     d = np.diff(np.pad(m.astype(np.int8), ((0, 0), (1, 1))), axis=1)
     return (np.nonzero(d == -1)[1] - np.nonzero(d == 1)[1]).astype(np.int64)
 
+# %% ../nbs/14_truth.ipynb #f6a7b8c9
+def slice_sections(volume, phase: int, axis: int) -> float:
+    "Connected sections (4-connected) of `phase` per 1000 px in the slices normal to `axis` of a label volume `(D,H,W)`."
+    m = np.asarray(volume) == phase
+    st = np.zeros((3, 3, 3), bool); st[1] = [[0, 1, 0], [1, 1, 1], [0, 1, 0]]    # connects within a slice only
+    return 1000 * ndimage.label(np.moveaxis(m, axis, 0), structure=st)[1] / m.size
+
 # %% ../nbs/14_truth.ipynb #5e059b47
 def truth_crops(truth, n: int, side: int, seed: int = 0) -> np.ndarray:
     "`n` non-overlapping cubes `(n,side,side,side)` from a truth volume `(D,H,W)`, at random grid cells."
@@ -90,7 +97,8 @@ def _descriptors(vols, phase: int, r_max: int, with_tau: bool, tau_device="cpu")
     out = []
     for axis in range(3):
         d = dict(vf=vf, ssa=ssa, s2=directional_s2(vols, phase, axis, r_max),
-                 chord=float(np.mean(np.concatenate([chord_lengths(v, phase, axis) for v in vols])) if present else 0.0))
+                 chord=float(np.mean(np.concatenate([chord_lengths(v, phase, axis) for v in vols])) if present else 0.0),
+                 sections=float(np.mean([slice_sections(v, phase, axis) for v in vols])))
         if with_tau: d["tau"] = float(np.mean([tortuosity(v, phase, axis, device=tau_device) for v in vols]))
         out.append(d)
     return out
@@ -117,7 +125,7 @@ def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool =
     for ph in range(P):
         per_axis = zip(*(_descriptors(v, ph, s // 2, with_tau, tau_device) for v in (g, ref, other)))
         for ax, (dg, dr, do) in enumerate(per_axis):
-            for name in ["vf", "s2", "ssa", "chord"] + (["tau"] if with_tau else []):
+            for name in ["vf", "s2", "ssa", "chord", "sections"] + (["tau"] if with_tau else []):
                 val = (lambda d: float(torch.trapezoid(d["s2"]))) if name == "s2" else (lambda d: d[name])
                 rows.append(TruthRow(ph, ax, name, val(dg), val(dr), _err(name, dg, dr), _err(name, do, dr)))
     return rows
@@ -126,7 +134,7 @@ def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool =
 def format_truth_report(rows: list[TruthRow], title: str = "") -> str:
     "A table: one line per phase and descriptor, `error (noise floor)` per axis."
     lines = ([title] if title else []) + ["phase  descriptor  truth(axis 0)  error axis 0 | axis 1 | axis 2   (noise floor in brackets; vf absolute, others %)"]
-    keys = sorted({(r.phase, r.name) for r in rows}, key=lambda k: (k[0], ["vf", "s2", "ssa", "chord", "tau"].index(k[1])))
+    keys = sorted({(r.phase, r.name) for r in rows}, key=lambda k: (k[0], ["vf", "s2", "ssa", "chord", "sections", "tau"].index(k[1])))
     for ph, name in keys:
         rs = sorted((r for r in rows if (r.phase, r.name) == (ph, name)), key=lambda r: r.axis)
         fmt = (lambda x: f"{x:+.3f}") if name == "vf" else (lambda x: f"{x:+.1f}")
