@@ -118,12 +118,17 @@ RESUME_KEYS = ("kind", "config", "fingerprint")
 
 def resume_from(ckpt_path, meta: dict, desc: str = "train", n_steps: int | None = None, progress: bool = True) -> dict | None:
     """The checkpoint at `ckpt_path` to continue from, or `None` where there is none. One whose `RESUME_KEYS` differ
-    from `meta` is refused (`ValueError`). With `progress`, says "`desc`: resuming from step N of `n_steps`" on stderr."""
+    from `meta` is refused (`ValueError`); config fields the checkpoint predates count as `meta['config_defaults']`.
+    With `progress`, says "`desc`: resuming from step N of `n_steps`" on stderr."""
     ckpt_path = Path(ckpt_path)
     if not ckpt_path.exists(): return None
     ck = load_checkpoint(ckpt_path)
+    saved = dict(ck)
+    if isinstance(saved.get("config"), dict):
+        saved["config"] = {**{f: v for f, v in meta.get("config_defaults", {}).items() if f in meta.get("config", {})},
+                           **saved["config"]}
     for k in RESUME_KEYS:
-        if ck.get(k) != meta.get(k):
+        if saved.get(k) != meta.get(k):
             raise ValueError(f"Cannot resume from {ckpt_path}: its {k} differs from this run's. "
                              "Use a new output folder or delete the old checkpoint.")
     if progress: tqdm.write(f"{desc}: resuming from step {ck['step']} of {n_steps} ({ckpt_path})", file=sys.stderr)

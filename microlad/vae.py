@@ -252,7 +252,8 @@ def step_generator(seed: int, step: int) -> torch.Generator:
 
 def train_meta(kind: str, cfg, fingerprint: str, train_config) -> dict:
     "What every training checkpoint of a `kind` model stores, and what a resumed run must match (see `run_training`)."
-    return dict(kind=kind, config=config_to_dict(cfg), fingerprint=fingerprint, train_config=config_to_dict(train_config))
+    return dict(kind=kind, config=config_to_dict(cfg), config_defaults=config_to_dict(type(cfg)()), fingerprint=fingerprint,
+                train_config=config_to_dict(train_config))
 
 # %% ../nbs/00_vae.ipynb #9d905c8e
 def save_model(path, kind: str, model: nn.Module, fingerprint: str, metrics: dict | None = None, train_config=None,
