@@ -54,7 +54,8 @@ class VAEConfig:
 
 @dataclass
 class VAETrainConfig:
-    "VAE optimisation settings (batch of one-hot crops, Adam); `VAETrainConfig()` is the `cpu()` preset."
+    """VAE optimisation settings (batch of one-hot crops, Adam); `VAETrainConfig()` is the `cpu()` preset.
+    From step `lr_drop_step` on (None: never) the learning rate is `lr · lr_drop`."""
     steps: int = 1500
     batch_size: int = 16
     lr: float = 1e-3
@@ -64,13 +65,19 @@ class VAETrainConfig:
     seed: int = 0
     every: int = 250
     equivariance_weight: float = 0.0   # λ_eq of `equivariance_loss` (0: the paper's loss)
+    lr_drop_step: int | None = None
+    lr_drop: float = 0.2
+
+    def lr_at(self, step: int) -> float:
+        "The learning rate of optimiser step `step` (0-based)."
+        return self.lr * (self.lr_drop if self.lr_drop_step is not None and step >= self.lr_drop_step else 1.0)
 
     @classmethod
     def paper(cls): return cls(steps=20000, batch_size=32, lr=2e-4, kl_weight=1e-4, every=500)   # 0.5 collapses: see below
     @classmethod
     def cpu(cls): return cls()
     @classmethod
-    def quality(cls): return cls(steps=3000)
+    def quality(cls): return cls(steps=6000, lr_drop_step=5000)
 
 # %% ../nbs/00_vae.ipynb #9d19546c
 def norm(ch: int, groups: int) -> nn.GroupNorm:
@@ -302,6 +309,7 @@ def train_vae(image, cfg: VAEConfig | None = None, tcfg: VAETrainConfig | None =
     vae, opt = seeded_model(VAE, cfg, tcfg.seed, tcfg.lr, device)
 
     def loss_fn(step):
+        for group in opt.param_groups: group["lr"] = tcfg.lr_at(step)        # set each step: resumes keep the schedule
         g = step_generator(tcfg.seed, step)
         idx = torch.randint(len(train), (tcfg.batch_size,), generator=g)
         x = stack(train, idx).to(device)
