@@ -466,8 +466,8 @@ def _train_parser(sub, fmt: dict, wait_help: str):
                    help="microlad (VAE + latent diffusion), mpdd (pixel-space multi-plane DDPM) or slicegan (3D generator, 2D "
                         "critic); the baselines write mpdd.pt or slicegan.pt, which reconstruct reads")
     t.add_argument("--preset", default="cpu", choices=PRESETS,
-                   help="model size and steps: cpu (16-40 min on 2 cores), quality (a wider VAE and twice the LDM "
-                        "steps, for thin phases: about 40 min-1.5 h on 2 cores) or paper (the paper's, GPU)")
+                   help="model size and steps: cpu (16-40 min on 2 cores), quality (a wider VAE trained 4x longer and twice the "
+                        "LDM steps, for thin phases: about 45 min-1 h 45 min on 2 cores) or paper (the paper's, GPU)")
     t.add_argument("--budget-min", type=_minutes, default=None, metavar="MIN",
                    help="stop after MIN minutes of training, writing the weights so far (rerun to continue); microlad "
                         f"gives the VAE {100 * VAE_BUDGET_SHARES['cpu']:.0f}%% of it ({100 * VAE_BUDGET_SHARES['quality']:.0f}%% with "

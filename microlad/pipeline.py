@@ -36,7 +36,7 @@ PRESETS = ("cpu", "quality", "paper")   # 16-40 min on 2 cores; ~40 min-1.5 h on
 # 2 threads, 2026-11-27): cpu VAE 316 s, LDM 1197 s for 4000 steps on one thread beside another job (≈ 630 s alone);
 # quality: its VAE took 2541 s where 2000 LDM steps took 819 s (fifth session), so 8000 steps ≈ 3280 s.
 # paper is not measured end to end and takes cpu's share.
-VAE_BUDGET_SHARES = {"cpu": 0.33, "quality": 0.44, "paper": 0.33}
+VAE_BUDGET_SHARES = {"cpu": 0.33, "quality": 0.62, "paper": 0.33}
 
 @dataclass
 class Preset:

@@ -122,7 +122,7 @@ def test_help(capsys):
     with pytest.raises(SystemExit) as ex: main(["train", "--help"])
     h = " ".join(capsys.readouterr().out.split())
     assert ex.value.code == 0 and "--method {microlad,mpdd,slicegan}" in h and "(default: microlad)" in h
-    assert "--budget-min MIN stop after MIN minutes of training" in h and "microlad gives the VAE 33% of it (44% with --preset quality)" in h
+    assert "--budget-min MIN stop after MIN minutes of training" in h and "microlad gives the VAE 33% of it (62% with --preset quality)" in h
 
 
 def test_microlad_budget(mic, tmp_path, monkeypatch, capsys):
