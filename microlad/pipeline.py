@@ -31,10 +31,10 @@ __all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_
            'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
-PRESETS = ("cpu", "quality", "paper")   # 16-40 min on 2 cores; ~40 min-1.5 h on 2 cores, for thin phases; the paper's (GPU)
+PRESETS = ("cpu", "quality", "paper")   # 16-40 min on 2 cores; ~45 min-1 h 45 min on 2 cores, for thin phases; the paper's (GPU)
 # The VAE's share of a `train` time budget, per preset, from the stages' measured times on one machine (particulate slice,
 # 2 threads, 2026-11-27): cpu VAE 316 s, LDM 1197 s for 4000 steps on one thread beside another job (≈ 630 s alone);
-# quality: its VAE took 2541 s where 2000 LDM steps took 819 s (fifth session), so 8000 steps ≈ 3280 s.
+# quality (eleventh session, 6000-step VAE): VAE ≈ 1440 s alone (4.0-4.7 steps/s), LDM 875 s for 8000 steps.
 # paper is not measured end to end and takes cpu's share.
 VAE_BUDGET_SHARES = {"cpu": 0.33, "quality": 0.62, "paper": 0.33}
 
