@@ -10,7 +10,8 @@
 #   bench/results/particulate/particulate_slice.png, the slice the CPU particulate model was trained on),
 #   particulate_truth.npy (192³, seed 100: `bench/bench_truth.py --case particulate --truth-side 192 --save-truth …`)
 #   and particulate_truth256.npy (`particulate_volume((256,)*3, seed=101)`, for the 128³ rows)
-#   fifth session:    OUT=out/gpu TRAIN_MIN=4.5 SAMPLERS=paper bash bench/gpu_paper.sh   (VAE share 0.33, one stage at a time)
+#   fifth session (then with `microlad train` and the stages one at a time): the settings of
+#                     OUT=out/gpu TRAIN_MIN=4.5 SAMPLERS=paper bash bench/gpu_paper.sh   (VAE share 0.33)
 #   eleventh session: OUT=out/gpu TRAIN_MIN=4.5 VAE_SHARE=0.5 SAMPLERS="cpu paper" HALF=1 bash bench/gpu_paper.sh
 #   SMOKE=1: tiny sizes on a CPU, to check the plumbing before a lease.
 set -u
