@@ -97,6 +97,7 @@ _CLI_NAMES = [  # Python-only names in library messages -> what a command-line u
     (r"\bn_phases=(\d+)", r"--n-phases \1"),
     (r"Use a larger micrograph or a smaller patch size \(min_size/patch_size\)", "Use a larger micrograph (training uses 64×64 patches)"),
     (r"^match_fractions needs", "--match-fractions needs"),
+    (r"^fraction_spread needs", "--fraction-spread needs"),
     (r"^steps must be", "--steps must be"),
     (r"refine_iters must be ≥ 0, steps and batch_size ≥ 1\.", "--steps must be ≥ 1."),
     (r"pass the image it was trained on: training_stats\(.*$", "pass the image it was trained on with --micrograph"),
@@ -503,6 +504,8 @@ def _reconstruct_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_he
     r.add_argument("--sampler", choices=["ddim", "ddpm"], default=None, help="sampler; default: ddim")
     r.add_argument("--micrograph", default=None, help="the training micrograph, for the S2 report (report.txt)")
     r.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions (needs --micrograph)")
+    r.add_argument("--fraction-spread", action="store_true", help="give each volume its own phase fractions, spread as real "
+                   "sub-volumes of its size are (needs --micrograph; default: every volume at the training fractions)")
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
     r.add_argument("--overwrite", action="store_true", help=overwrite_help)
     r.add_argument("--wait", action="store_true", help=wait_help)
@@ -552,7 +555,7 @@ def main(argv=None) -> int:
                                  overwrite=a.overwrite, wait=a.wait)
         elif a.cmd == "train": return _train_command(a)
         elif a.cmd == "reconstruct":
-            kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler).items() if v is not None}
+            kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler, fraction_spread=a.fraction_spread or None).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
             res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
                                        match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,

@@ -378,6 +378,9 @@ def reconstruct_to_zarr(model: LatentDiffusion, path, shape=(256, 256, 256), see
                         chunk: ChunkConfig | None = None, progress: bool = False) -> Path:
     """`reconstruct` for volumes larger than memory: `sample_latent_bounded`, then `decode_to_zarr` (labels as `reconstruct` makes them, uint8)."""
     cfg, ch = config or LMPDDConfig.cpu(), chunk or ChunkConfig.cpu()
+    if cfg.fraction_spread:
+        raise ValueError("fraction_spread is not supported for volumes decoded block by block (each block keeps its own "
+                         "expected fractions); a volume this large varies little in its fractions anyway")
     z = sample_latent_bounded(model, shape, seed, cfg, ch, progress)
     return decode_to_zarr(model, z, path, cfg, ch, attrs={"seed": seed, "shape": list(shape)}, progress=progress)
 

@@ -20,13 +20,14 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
                                   s2_relative_error)
 
 # %% auto #0
-__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'NO_FRACTIONS', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis',
-           'MultiPlaneDenoiser', 'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step',
-           'FractionFeedbackDenoiser', 'latent_volume_shape', 'stored_fractions', 'warn_no_fractions',
-           'volume_denoiser', 'sample_latent_volume', 'sampling_trace', 'match_phase_fractions', 'training_fractions',
-           'expected_fractions', 'refinement_labels', 'label_targets', 'decode_along_axis', 'refine_along_axis',
-           'decode_volume', 'gaussian_kernel', 'smooth_probabilities', 'label_volumes', 'smoothing_sigma',
-           'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
+__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'NO_FRACTIONS', 'COVARIANCE_CUTOFF', 'SPREAD_SEED_OFFSET', 'LMPDDConfig',
+           'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser', 'plane_agreement',
+           'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step', 'FractionFeedbackDenoiser',
+           'latent_volume_shape', 'stored_fractions', 'warn_no_fractions', 'volume_denoiser', 'sample_latent_volume',
+           'sampling_trace', 'match_phase_fractions', 'training_fractions', 'expected_fractions', 'refinement_labels',
+           'label_targets', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'gaussian_kernel',
+           'smooth_probabilities', 'label_volumes', 'smoothing_sigma', 'window_fraction_covariance', 'spread_fractions',
+           'volume_fraction_targets', 'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 LABEL_FRACTIONS = ("expected", "training", "argmax")
@@ -49,6 +50,7 @@ class LMPDDConfig:
     smooth_length_ratio: float = 0.15  # > 0: each phase's σ = this × its S₂ length scale (px, stored with the model); 0 = smooth_sigma for all
     smooth_sigma_range: tuple = (0.5, 2.0)   # voxels: the per-phase σ is kept within these bounds
     label_fractions: str = "training"  # labels keep the model's 'training' region's fractions | each volume's 'expected' ones (mean probability) | plain 'argmax'
+    fraction_spread: bool = False   # True: each volume gets its own target fractions, spread as real sub-volumes of its size (`window_fraction_covariance`)
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -216,9 +218,10 @@ def warn_no_fractions():
     "The one warning for weights without training fractions (both its uses), from one line: Python's default filter shows it once."
     warnings.warn(NO_FRACTIONS)
 
-def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
+def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig, fractions=None) -> EpsFn:
     """The ε of latent volumes that `config` asks for: multi-plane, moment-matched when the model has training-latent
-    moments, with fraction feedback when it has the training region's fractions (`model.training_stats.fractions`)."""
+    moments, with fraction feedback when it has the training region's fractions (`model.training_stats.fractions`),
+    towards `fractions` (`(P,)` or one row per volume `(n,P)`) instead when given."""
     eps = MultiPlaneDenoiser(model.eps, config.combine)
     if config.match_moments:
         if model.latent_stats is None:
@@ -227,7 +230,7 @@ def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
                           "(it resumes at the end and adds the moments) or call `microlad.pipeline.add_latent_stats`.")
         else: eps = MomentMatchedDenoiser(eps, model.sched, *model.latent_stats)
     if config.fraction_feedback_t > 0:
-        fractions = stored_fractions(model)
+        fractions = stored_fractions(model) if fractions is None else fractions
         if fractions is None:
             warn_no_fractions()
         else: eps = FractionFeedbackDenoiser(eps, model, fractions, config.fraction_feedback_t, config.batch_size)
@@ -235,13 +238,15 @@ def volume_denoiser(model: LatentDiffusion, config: LMPDDConfig) -> EpsFn:
 
 @torch.no_grad()
 def sample_latent_volume(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, config: LMPDDConfig | None = None,
-                         seed: int = 0, progress: bool = True, callback: Callable[[int, int], None] | None = None) -> torch.Tensor:
+                         seed: int = 0, progress: bool = True, callback: Callable[[int, int], None] | None = None,
+                         fractions=None) -> torch.Tensor:
     """Multi-plane denoising from `Z_T ~ N(0,I)` → scaled latent volumes `(n, C, D/f, H/f, W/f)` (f = `model.vae.factor`); `callback(done, total)`
-    after each step. With fraction feedback, the final latent gets one more step with all three axes (`project`)."""
+    after each step. With fraction feedback, the final latent gets one more step with all three axes (`project`);
+    `fractions` (`(P,)` or `(n,P)`) replaces the training fractions it steers to."""
     cfg = config or LMPDDConfig.cpu()
     g = torch.Generator(device="cpu").manual_seed(seed)
     zT = torch.randn(n, *latent_volume_shape(model, shape), generator=g).to(model.device)
-    eps = volume_denoiser(model, cfg)
+    eps = volume_denoiser(model, cfg, fractions)
     z = sample_loop(eps, zT, scheduler_for(model.sched, cfg.sampler, cfg.steps, cfg.eta, g), progress=progress, callback=callback)
     return eps.project(z) if isinstance(eps, FractionFeedbackDenoiser) else z
 
@@ -385,13 +390,14 @@ def refine_along_axis(model: LatentDiffusion, probs: torch.Tensor, axis: int, ou
 def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2, batch_size: int = 64,
                   upsample: str = "nearest", refine_input: str = "onehot", progress: bool = True,
                   callback: Callable[[int, int], None] | None = None, label_fractions: str = "expected",
-                  return_fractions: bool = False):
+                  return_fractions: bool = False, fractions=None):
     """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,fd,fh,fw)`: three-axis decode,
     averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
     `refine_input='onehot'` each pass encodes labels of the current probabilities (`refinement_labels`): at the
     expected fractions of the three-axis decode, the latent's own (`label_fractions='expected'`), the model's
     training-region fractions (`'training'`, `label_targets`), or the argmax.
-    `return_fractions`: also those fractions `(n,P)` float64 (None for `'argmax'`), for the final labels.
+    `return_fractions`: also those fractions `(n,P)` float64 (None for `'argmax'`), for the final labels. `fractions`
+    (`(n,P)`) replaces them.
     `callback(slices_done, slices_total)` after each batch of slices."""
     n, C, d, h, w = z.shape
     full = tuple(model.vae.factor * s for s in (d, h, w))
@@ -400,7 +406,7 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
         acc = torch.zeros(n, model.n_phases, *full, device=z.device)
         for a in range(3): decode_along_axis(model, z, a, acc, batch_size, upsample, bar)
         cur = acc.div_(3)
-        f0 = label_targets(model, cur, label_fractions)
+        f0 = label_targets(model, cur, label_fractions) if fractions is None else torch.as_tensor(fractions, dtype=torch.float64).reshape(-1, model.n_phases).expand(n, -1)
         nxt = torch.empty_like(cur)
         for _ in range(refine_iters):
             nxt.zero_()
@@ -476,10 +482,65 @@ def smoothing_sigma(model, config: LMPDDConfig) -> tuple:
     lo, hi = config.smooth_sigma_range
     return tuple(min(hi, max(lo, config.smooth_length_ratio * st.length_scale(p))) for p in range(P))
 
+# %% ../nbs/02_lmpdd.ipynb #8ba05ea7
+COVARIANCE_CUTOFF = 0.01   # the autocovariance is summed while above this share of C(0) (see the check against 3D truths)
+
+def window_fraction_covariance(image, shape: Sequence[int], n_phases: int | None = None) -> torch.Tensor:
+    """Covariance `(P,P)` float64 of the phase fractions of a box of `shape` voxels `(D,H,W)` in an isotropic material
+    whose 2D label `image` `(h,w)` is given: Var f_p = |W|⁻² Σ_r C_p(|r|) Π_i (L_i − |r_i|), C_p the radial non-periodic
+    autocovariance of phase p in the image while above `COVARIANCE_CUTOFF`·C_p(0); rows sum to zero (see above)."""
+    img = torch.as_tensor(np.asarray(image))
+    if img.dim() != 2: raise ValueError(f"image must be a 2D label image (h, w), got shape {tuple(img.shape)}")
+    P = n_phases or n_phases_of(img)
+    r_max = min(img.shape) // 2
+    var = np.zeros(P)
+    for p in range(P):
+        f = phase_field(img, p, P).double()
+        c = two_point_correlation(f - f.mean(), r_max=r_max, periodic=False).numpy()    # centred: a phase and its complement agree
+        cut = np.flatnonzero(c <= COVARIANCE_CUTOFF * c[0])
+        c = c[: cut[0]] if len(cut) else c
+        R = len(c) - 1
+        g = [np.arange(-min(R, L - 1), min(R, L - 1) + 1) for L in shape]
+        w = [(L - np.abs(x)).astype(np.float64) for x, L in zip(g, shape)]
+        r = np.sqrt(g[0][:, None, None] ** 2 + g[1][None, :, None] ** 2 + g[2][None, None, :] ** 2)
+        cr = np.where(r <= R, np.interp(r, np.arange(R + 1), c), 0.0)
+        var[p] = (cr * w[0][:, None, None] * w[1][None, :, None] * w[2][None, None, :]).sum() / math.prod(shape) ** 2
+    if P == 2: return torch.tensor([[1.0, -1.0], [-1.0, 1.0]], dtype=torch.float64) * var.mean()
+    if P == 3:                                   # Var f_r = Var(f_p + f_q) fixes every covariance
+        return torch.as_tensor([[var[p] if p == q else (var[3 - p - q] - var[p] - var[q]) / 2 for q in range(3)] for p in range(3)])
+    a = np.clip((var - var.sum() / (P - 1) / P) / (1 - 2 / P), 0, None)     # diag(Π diag(a) Π) = var, Σ a = Σ var·P/(P−1)
+    proj = np.eye(P) - 1.0 / P
+    return torch.as_tensor(proj @ np.diag(a) @ proj)
+
+# %% ../nbs/02_lmpdd.ipynb #9ad2ff91
+SPREAD_SEED_OFFSET = 1_000_003     # the fraction draws' generator: seed + this, apart from the sampler's noise
+
+def spread_fractions(fractions, cov: torch.Tensor, n: int, seed: int = 0) -> torch.Tensor:
+    "`n` target fraction vectors `(n,P)` float64 drawn from N(`fractions` `(P,)`, `cov` `(P,P)`), clipped at 0, rows summing to 1."
+    f = torch.as_tensor(np.asarray(fractions), dtype=torch.float64).reshape(-1)
+    w, V = torch.linalg.eigh(torch.as_tensor(cov, dtype=torch.float64))
+    g = torch.Generator().manual_seed(seed + SPREAD_SEED_OFFSET)
+    d = torch.randn(n, len(f), generator=g, dtype=torch.float64) @ (V * w.clamp_min(0).sqrt()).T
+    out = (f + d).clamp_min(0)
+    return out / out.sum(1, keepdim=True)
+
+# %% ../nbs/02_lmpdd.ipynb #2d9c4e66
+def volume_fraction_targets(model, shape: Sequence[int], n: int, seed: int = 0, micrograph=None) -> torch.Tensor:
+    """Target fractions `(n,P)` float64 of `n` volumes of `shape` for `LMPDDConfig.fraction_spread`: `spread_fractions`
+    around the model's training fractions with `window_fraction_covariance` of its training image (`micrograph`: a
+    path or labels; default the model's own or bundled one, see `descriptors.training_stats`)."""
+    from microlad.descriptors import _model_micrograph
+    f = stored_fractions(model)
+    if f is None:
+        raise ValueError("fraction_spread needs the training region's phase fractions stored with the weights; add them "
+                         "once with microlad.pipeline.add_training_stats(weights_folder, 'the_training_image.png')")
+    img = _model_micrograph(model, micrograph)
+    return spread_fractions(f, window_fraction_covariance(img, shape, model.n_phases), n, seed)
+
 # %% ../nbs/02_lmpdd.ipynb #23196336
 def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
                 progress: bool = True, return_probs: bool = False, callback: Callable[[str, int, int], None] | None = None,
-                fractions=None):
+                fractions=None, micrograph=None):
     """Generate `n` volumes of `shape` `(D,H,W)` (sides multiples of 16) from a 2D latent diffusion model.
     Every sampling and decoding setting comes from `config` (default `LMPDDConfig.cpu()`); to change one, pass
     e.g. `config=replace(LMPDDConfig.cpu(), steps=25)`.
@@ -487,14 +548,20 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     Labels are `label_volumes` of the decoded probabilities smoothed by up to `smooth_sigma` voxels, at the fractions
     `decode_volume` keeps through refinement (`label_targets`: the model's training-region fractions by default, the
     latent's own with `label_fractions='expected'`, the argmax's with `'argmax'`), or at `fractions` `(P,)` when given; the
-    probabilities returned are the smoothed ones.
+    probabilities returned are the smoothed ones. With `config.fraction_spread` each volume gets its own targets
+    (`volume_fraction_targets`; `micrograph`: the training image, needed unless the model is a bundled one).
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     cfg = config or LMPDDConfig.cpu()
     stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
-    z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"))
+    targets = None
+    if cfg.fraction_spread:
+        if fractions is not None: raise ValueError("fractions= and config.fraction_spread both set each volume's fractions: give one")
+        targets = volume_fraction_targets(model, shape, n, seed, micrograph)
+    z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"), fractions=targets)
     probs, f0 = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
-                              callback=stage("decode"), label_fractions=cfg.label_fractions, return_fractions=True)
+                              callback=stage("decode"), label_fractions=cfg.label_fractions, return_fractions=True,
+                              fractions=targets)
     return label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, return_probs, cfg.label_fractions)
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
