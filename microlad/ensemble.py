@@ -6,7 +6,7 @@
 from __future__ import annotations
 import copy, itertools, json, math, os, shutil, socket, threading, time, uuid
 from collections import Counter
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -157,7 +157,9 @@ def run_task(task: Task, weights, ref: dict, cfg: EnsembleConfig, out) -> dict:
         labels = _central_cube(zarr.open_array(str(path), mode="r"), cfg.descriptor_side)
     else:
         fr = ref["fractions"] if cfg.match_fractions else None
-        labels = reconstruct(model, task.shape, n=1, seed=task.seed, config=cfg.lmpdd, progress=False, fractions=fr)[0].cpu().numpy()
+        mic = ref.get("micrograph") if cfg.lmpdd.fraction_spread else None         # each task draws its volume's own fractions
+        labels = reconstruct(model, task.shape, n=1, seed=task.seed, config=cfg.lmpdd, progress=False, fractions=fr,
+                             micrograph=mic)[0].cpu().numpy()
         guided = _guide(model, labels, task, cfg.sds) if task.objective is not None else {}
         if guided: labels = guided.pop("labels")
         path = save_volume(labels, out / "volumes" / f"{task.id}.{cfg.fmt}")
@@ -205,10 +207,11 @@ def resolve_micrograph(micrograph, weights) -> np.ndarray:
     raise ValueError("cannot tell which micrograph the model was trained on: pass micrograph= (or --micrograph)")
 
 def reference_stats(micrograph, n_crops: int = 64, seed: int = 0) -> dict:
-    "What every task needs from the micrograph: {'crops': held-out (n_crops,64,64) uint8, 'fractions': training-band (P,)}."
+    """What every task needs from the micrograph: {'crops': held-out (n_crops,64,64) uint8, 'fractions': training-band (P,),
+    'micrograph': the labels (uint8, for `LMPDDConfig.fraction_spread`)}."""
     mic = np.asarray(micrograph)
     return {"crops": reference_crops(mic, n=n_crops, split="val", seed=seed).numpy().astype(np.uint8),
-            "fractions": training_fractions(mic, seed=seed)}
+            "fractions": training_fractions(mic, seed=seed), "micrograph": mic.astype(np.uint8)}
 
 # %% ../nbs/13_ensemble.ipynb #dc3220ed
 @dataclass
@@ -398,9 +401,10 @@ def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 
 
 # %% ../nbs/13_ensemble.ipynb #b1cee784
 def ensemble_cli(weights, n: int, shape, out, scheduler: str | None = None, seed: int = 0, steps: int | None = None,
-                 micrograph=None, workers: int | None = None) -> int:
+                 micrograph=None, workers: int | None = None, fraction_spread: bool = False) -> int:
     "What `microlad ensemble` runs; prints the result and the summary. Returns 0, or 1 if some task failed."
-    cfg = EnsembleConfig(shape=tuple(shape), lmpdd=LMPDDConfig(steps=steps) if steps else LMPDDConfig.cpu())
+    given = dict(steps=steps, fraction_spread=fraction_spread or None)
+    cfg = EnsembleConfig(shape=tuple(shape), lmpdd=replace(LMPDDConfig.cpu(), **{k: v for k, v in given.items() if v is not None}))
     client = make_client(scheduler, n_workers=workers)
     try: res = run_ensemble(weights, n=n, out=out, seed=seed, micrograph=micrograph, config=cfg, client=client)
     finally: _close(client, scheduler is None)
