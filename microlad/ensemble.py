@@ -239,12 +239,22 @@ def collect_results(out) -> "pandas.DataFrame":
     return df
 
 # %% ../nbs/13_ensemble.ipynb #668c4bb8
+def _fill_defaults(old: dict, default: dict) -> dict:
+    "`old` with the keys it lacks (settings added since it was written) taken from `default`, nested dicts alike."
+    out = dict(old)
+    for k, v in default.items():
+        if k not in out: out[k] = v
+        elif isinstance(v, dict) and isinstance(out[k], dict): out[k] = _fill_defaults(out[k], v)
+    return out
+
 def _check_manifest(out: Path, cfg: EnsembleConfig, weights) -> None:
-    "Write `run.json`, or check that the one already in `out` has the same config (resume must not mix runs)."
+    """Write `run.json`, or check that the one already in `out` has the same config (resume must not mix runs); a
+    setting the old `run.json` lacks (added by a newer microlad) counts as its default."""
     man = dict(config=cfg.to_dict(), weights=str(weights) if not isinstance(weights, LatentDiffusion) else f"model {weights.fingerprint}")
     p = out / "run.json"
     if p.exists():
         old = json.loads(p.read_text())
+        old["config"] = _fill_defaults(old["config"], EnsembleConfig().to_dict())
         if old["config"] != man["config"]:
             diff = sorted(k for k in man["config"] if old["config"].get(k) != man["config"][k])
             raise ValueError(f"{out} holds an ensemble made with other settings ({', '.join(diff)}); use a new out folder")
