@@ -15,14 +15,14 @@ from tqdm.auto import tqdm
 
 from .ldm import LatentDiffusion, Schedule, SAMPLERS, scheduler_for, sample_loop, EpsFn
 from .vae import encode_slices, decode_latents
-from .data import reference_crops, argmax_one_hot, n_phases_of
+from .data import reference_crops, argmax_one_hot, n_phases_of, fingerprint
 from .descriptors import (phase_field, phase_fractions, two_point_correlation, two_point_correlation_per_axis,
                                   s2_relative_error)
 
 # %% auto #0
-__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'NO_FRACTIONS', 'COVARIANCE_CUTOFF', 'SPREAD_SEED_OFFSET', 'LMPDDConfig',
-           'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser', 'plane_agreement',
-           'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step', 'FractionFeedbackDenoiser',
+__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'NO_FRACTIONS', 'COVARIANCE_CUTOFF', 'COVARIANCE_MAX_LAG', 'SPREAD_SEED_OFFSET',
+           'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
+           'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step', 'FractionFeedbackDenoiser',
            'latent_volume_shape', 'stored_fractions', 'warn_no_fractions', 'volume_denoiser', 'sample_latent_volume',
            'sampling_trace', 'match_phase_fractions', 'training_fractions', 'expected_fractions', 'refinement_labels',
            'label_targets', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'gaussian_kernel',
@@ -484,6 +484,7 @@ def smoothing_sigma(model, config: LMPDDConfig) -> tuple:
 
 # %% ../nbs/02_lmpdd.ipynb #8ba05ea7
 COVARIANCE_CUTOFF = 0.01   # the autocovariance is summed while above this share of C(0) (see the check against 3D truths)
+COVARIANCE_MAX_LAG = 256   # px: the longest lag measured in the image (correlations are far shorter; bounds the cost on big images)
 
 def window_fraction_covariance(image, shape: Sequence[int], n_phases: int | None = None) -> torch.Tensor:
     """Covariance `(P,P)` float64 of the phase fractions of a box of `shape` voxels `(D,H,W)` in an isotropic material
@@ -492,7 +493,7 @@ def window_fraction_covariance(image, shape: Sequence[int], n_phases: int | None
     img = torch.as_tensor(np.asarray(image))
     if img.dim() != 2: raise ValueError(f"image must be a 2D label image (h, w), got shape {tuple(img.shape)}")
     P = n_phases or n_phases_of(img)
-    r_max = min(img.shape) // 2
+    r_max = min(min(img.shape) // 2, COVARIANCE_MAX_LAG)
     var = np.zeros(P)
     for p in range(P):
         f = phase_field(img, p, P).double()
@@ -525,6 +526,8 @@ def spread_fractions(fractions, cov: torch.Tensor, n: int, seed: int = 0) -> tor
     return out / out.sum(1, keepdim=True)
 
 # %% ../nbs/02_lmpdd.ipynb #2d9c4e66
+_COVARIANCES: dict = {}    # (image fingerprint, shape, P) → window_fraction_covariance: one computation per process
+
 def volume_fraction_targets(model, shape: Sequence[int], n: int, seed: int = 0, micrograph=None) -> torch.Tensor:
     """Target fractions `(n,P)` float64 of `n` volumes of `shape` for `LMPDDConfig.fraction_spread`: `spread_fractions`
     around the model's training fractions with `window_fraction_covariance` of its training image (`micrograph`: a
@@ -535,7 +538,9 @@ def volume_fraction_targets(model, shape: Sequence[int], n: int, seed: int = 0, 
         raise ValueError("fraction_spread needs the training region's phase fractions stored with the weights; add them "
                          "once with microlad.pipeline.add_training_stats(weights_folder, 'the_training_image.png')")
     img = _model_micrograph(model, micrograph)
-    return spread_fractions(f, window_fraction_covariance(img, shape, model.n_phases), n, seed)
+    key = (fingerprint(img), tuple(int(s) for s in shape), model.n_phases)
+    if key not in _COVARIANCES: _COVARIANCES[key] = window_fraction_covariance(img, shape, model.n_phases)
+    return spread_fractions(f, _COVARIANCES[key], n, seed)
 
 # %% ../nbs/02_lmpdd.ipynb #23196336
 def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed: int = 0, config: LMPDDConfig | None = None,
