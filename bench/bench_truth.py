@@ -33,6 +33,7 @@ def main():
     ap.add_argument("--preset", choices=PRESETS, default="cpu", help="sampler settings: that preset's LMPDDConfig")
     ap.add_argument("--device", default=None, help="cpu, cuda, ...; default: cuda when present")
     ap.add_argument("--set", action="append", metavar="FIELD=VALUE", help="change an LMPDDConfig field (repeatable)")
+    ap.add_argument("--micrograph", default=None, help="the training image (needed by --set fraction_spread=True for unbundled weights)")
     a = ap.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
     t0 = time.perf_counter()
@@ -50,7 +51,8 @@ def main():
     print(f"# weights {a.weights}; {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__} on {model.device}, "
           f"{torch.get_num_threads()} threads, load average {os.getloadavg()[0]:.2f}; {cfg}")
     t = time.perf_counter()
-    rows = reconstruct_vs_truth(model, truth, n=a.n, side=a.side, seed=a.seed, with_tau=not a.no_tau, config=cfg)
+    rows = reconstruct_vs_truth(model, truth, n=a.n, side=a.side, seed=a.seed, with_tau=not a.no_tau, config=cfg,
+                                **({"micrograph": a.micrograph} if a.micrograph else {}))
     print(format_truth_report(rows, f"{a.n} × {a.side}³ generated vs {a.n} truth crops; noise floor: {a.n} other truth crops "
                                     f"({time.perf_counter() - t:.0f} s incl. τ)"))
 
