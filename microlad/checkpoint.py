@@ -16,8 +16,8 @@ from .data import atomic_write
 
 # %% auto #0
 __all__ = ['FORMAT_VERSION', 'CLOCKS', 'RESUME_KEYS', 'save_checkpoint', 'load_checkpoint', 'config_to_dict', 'config_from_dict',
-           'check_checkpoint', 'EMA', 'OutOfTime', 'time_budget', 'resume_from', 'sgd_step', 'train_loop',
-           'run_training']
+           'check_checkpoint', 'EMA', 'OutOfTime', 'time_budget', 'fill_defaults', 'resume_from', 'sgd_step',
+           'train_loop', 'run_training']
 
 # %% ../nbs/08_checkpoint.ipynb #4454a44b
 FORMAT_VERSION = 1
@@ -113,6 +113,16 @@ def time_budget(budget_s: float | None, on_step: Callable[[int], None] | None = 
         if budget_s is not None and now() - t0[0] > budget_s: raise OutOfTime(f"time budget of {budget_s:g} s ({clock}) spent")
     return hook
 
+# %% ../nbs/08_checkpoint.ipynb #38da74c7
+def fill_defaults(saved: dict, defaults: dict) -> dict:
+    """Saved settings `saved` with the keys they lack (settings added by a later microlad) taken from `defaults`, nested
+    dicts alike: how a checkpoint or an ensemble's `run.json` written before a setting existed compares with a run now."""
+    out = dict(saved)
+    for k, v in defaults.items():
+        if k not in out: out[k] = v
+        elif isinstance(v, dict) and isinstance(out[k], dict): out[k] = fill_defaults(out[k], v)
+    return out
+
 # %% ../nbs/08_checkpoint.ipynb #25580851
 RESUME_KEYS = ("kind", "config", "fingerprint")
 
@@ -125,8 +135,8 @@ def resume_from(ckpt_path, meta: dict, desc: str = "train", n_steps: int | None 
     ck = load_checkpoint(ckpt_path)
     saved = dict(ck)
     if isinstance(saved.get("config"), dict):
-        saved["config"] = {**{f: v for f, v in meta.get("config_defaults", {}).items() if f in meta.get("config", {})},
-                           **saved["config"]}
+        saved["config"] = fill_defaults(saved["config"], {f: v for f, v in meta.get("config_defaults", {}).items()
+                                                          if f in meta.get("config", {})})
     for k in RESUME_KEYS:
         if saved.get(k) != meta.get(k):
             raise ValueError(f"Cannot resume from {ckpt_path}: its {k} differs from this run's. "

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import copy, itertools, json, math, os, shutil, socket, threading, time, uuid
 from collections import Counter
-from dataclasses import dataclass, field, asdict, replace
+from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Sequence
 
@@ -15,6 +15,7 @@ import torch
 
 from .data import atomic_write, save_volume, read_micrograph, default_micrograph, reference_crops, DEFAULT_MICROGRAPHS
 from .data import n_phases_of
+from .checkpoint import fill_defaults
 from .descriptors import phase_fractions, phase_field, surface_area, s2_report, training_stats
 from .fem import FEMConfig, tortuosity
 from .ldm import LatentDiffusion, load_model
@@ -239,14 +240,6 @@ def collect_results(out) -> "pandas.DataFrame":
     return df
 
 # %% ../nbs/13_ensemble.ipynb #668c4bb8
-def _fill_defaults(old: dict, default: dict) -> dict:
-    "`old` with the keys it lacks (settings added since it was written) taken from `default`, nested dicts alike."
-    out = dict(old)
-    for k, v in default.items():
-        if k not in out: out[k] = v
-        elif isinstance(v, dict) and isinstance(out[k], dict): out[k] = _fill_defaults(out[k], v)
-    return out
-
 def _check_manifest(out: Path, cfg: EnsembleConfig, weights) -> None:
     """Write `run.json`, or check that the one already in `out` has the same config (resume must not mix runs); a
     setting the old `run.json` lacks (added by a newer microlad) counts as its default."""
@@ -254,7 +247,7 @@ def _check_manifest(out: Path, cfg: EnsembleConfig, weights) -> None:
     p = out / "run.json"
     if p.exists():
         old = json.loads(p.read_text())
-        old["config"] = _fill_defaults(old["config"], EnsembleConfig().to_dict())
+        old["config"] = fill_defaults(old["config"], EnsembleConfig().to_dict())
         if old["config"] != man["config"]:
             diff = sorted(k for k in man["config"] if old["config"].get(k) != man["config"][k])
             raise ValueError(f"{out} holds an ensemble made with other settings ({', '.join(diff)}); use a new out folder")
@@ -413,8 +406,8 @@ def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 
 def ensemble_cli(weights, n: int, shape, out, scheduler: str | None = None, seed: int = 0, steps: int | None = None,
                  micrograph=None, workers: int | None = None, fraction_spread: bool = False) -> int:
     "What `microlad ensemble` runs; prints the result and the summary. Returns 0, or 1 if some task failed."
-    given = dict(steps=steps, fraction_spread=fraction_spread or None)
-    cfg = EnsembleConfig(shape=tuple(shape), lmpdd=replace(LMPDDConfig.cpu(), **{k: v for k, v in given.items() if v is not None}))
+    from microlad.pipeline import lmpdd_config                     # the one place command-line flags become a config
+    cfg = EnsembleConfig(shape=tuple(shape), lmpdd=lmpdd_config(steps=steps, fraction_spread=fraction_spread or None))
     client = make_client(scheduler, n_workers=workers)
     try: res = run_ensemble(weights, n=n, out=out, seed=seed, micrograph=micrograph, config=cfg, client=client)
     finally: _close(client, scheduler is None)
