@@ -1,4 +1,5 @@
 "`--set FIELD=VALUE` for the bench scripts: replace fields of a config dataclass, each value parsed as its field's type."
+import ast
 from dataclasses import fields, replace
 
 
@@ -12,5 +13,6 @@ def apply_overrides(cfg, pairs):
         t = types[key]
         if t is bool: new[key] = val.lower() in ("1", "true", "yes")
         elif t is tuple: new[key] = tuple(float(v) for v in val.split(","))     # e.g. smooth_sigma_range=0.5,2
+        elif t is type(None): new[key] = ast.literal_eval(val)                 # an optional field, e.g. particle_phase=1
         else: new[key] = t(val)
     return replace(cfg, **new)

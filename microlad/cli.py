@@ -98,6 +98,7 @@ _CLI_NAMES = [  # Python-only names in library messages -> what a command-line u
     (r"Use a larger micrograph or a smaller patch size \(min_size/patch_size\)", "Use a larger micrograph (training uses 64×64 patches)"),
     (r"^match_fractions needs", "--match-fractions needs"),
     (r"^fraction_spread needs", "--fraction-spread needs"),
+    (r"^particle_phase=(\d+) is not a phase", r"--convex-particles \1 is not a phase"),
     (r"^steps must be", "--steps must be"),
     (r"refine_iters must be ≥ 0, steps and batch_size ≥ 1\.", "--steps must be ≥ 1."),
     (r"pass the image it was trained on: training_stats\(.*$", "pass the image it was trained on with --micrograph"),
@@ -506,6 +507,9 @@ def _reconstruct_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_he
     r.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions (needs --micrograph)")
     r.add_argument("--fraction-spread", action="store_true", help="give each volume its own phase fractions, spread as real "
                    "sub-volumes of its size are (needs --micrograph; default: every volume at the training fractions)")
+    r.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
+                   "particles (touching balls; every phase fraction kept): for a packing of round particles, whose 3D "
+                   "connectivity one micrograph underestimates")
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
     r.add_argument("--overwrite", action="store_true", help=overwrite_help)
     r.add_argument("--wait", action="store_true", help=wait_help)
@@ -526,6 +530,8 @@ def _ensemble_parser(sub, fmt: dict, shape_help: str, wait_help: str):
     e.add_argument("--micrograph", default=None, help="the training micrograph, if the weights folder does not tell")
     e.add_argument("--fraction-spread", action="store_true", help="give each volume its own phase fractions, spread as real "
                    "sub-volumes of its size are (for the spread of a property; default: every volume at the training fractions)")
+    e.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
+                   "particles (touching balls; every phase fraction kept), as microlad reconstruct does")
     e.add_argument("--wait", action="store_true", help=wait_help)
 
 # %% ../nbs/10_cli.ipynb #8df7249f
@@ -557,7 +563,8 @@ def main(argv=None) -> int:
                                  overwrite=a.overwrite, wait=a.wait)
         elif a.cmd == "train": return _train_command(a)
         elif a.cmd == "reconstruct":
-            kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler, fraction_spread=a.fraction_spread or None).items() if v is not None}
+            kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler, fraction_spread=a.fraction_spread or None,
+                                        particle_phase=a.convex_particles).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
             res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
                                        match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
@@ -570,7 +577,7 @@ def main(argv=None) -> int:
             from microlad.ensemble import ensemble_cli
             with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
                 return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph,
-                                   fraction_spread=a.fraction_spread)
+                                   fraction_spread=a.fraction_spread, particle_phase=a.convex_particles)
     except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
     except OSError as e: return _error(_for_cli(_os_error(e)))
     except KeyboardInterrupt as e:

@@ -387,6 +387,9 @@ def reconstruct_to_zarr(model: LatentDiffusion, path, shape=(256, 256, 256), see
     if cfg.fraction_spread:
         raise ValueError("fraction_spread is not supported for volumes decoded block by block (each block keeps its own "
                          "expected fractions); a volume this large varies little in its fractions anyway")
+    if cfg.particle_phase is not None:
+        raise ValueError("particle_phase (convex particles) is not supported for volumes decoded block by block: a particle "
+                         "crosses block edges; make volumes up to EnsembleConfig.chunked_above voxels, which are decoded whole")
     z = sample_latent_bounded(model, shape, seed, cfg, ch, progress)
     return decode_to_zarr(model, z, path, cfg, ch, attrs={"seed": seed, "shape": list(shape)}, progress=progress)
 
@@ -404,10 +407,12 @@ def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 
 
 # %% ../nbs/13_ensemble.ipynb #b1cee784
 def ensemble_cli(weights, n: int, shape, out, scheduler: str | None = None, seed: int = 0, steps: int | None = None,
-                 micrograph=None, workers: int | None = None, fraction_spread: bool = False) -> int:
+                 micrograph=None, workers: int | None = None, fraction_spread: bool = False,
+                 particle_phase: int | None = None) -> int:
     "What `microlad ensemble` runs; prints the result and the summary. Returns 0, or 1 if some task failed."
     from microlad.pipeline import lmpdd_config                     # the one place command-line flags become a config
-    cfg = EnsembleConfig(shape=tuple(shape), lmpdd=lmpdd_config(steps=steps, fraction_spread=fraction_spread or None))
+    cfg = EnsembleConfig(shape=tuple(shape), lmpdd=lmpdd_config(steps=steps, fraction_spread=fraction_spread or None,
+                                                               particle_phase=particle_phase))
     client = make_client(scheduler, n_workers=workers)
     try: res = run_ensemble(weights, n=n, out=out, seed=seed, micrograph=micrograph, config=cfg, client=client)
     finally: _close(client, scheduler is None)

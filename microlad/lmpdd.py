@@ -51,6 +51,7 @@ class LMPDDConfig:
     smooth_sigma_range: tuple = (0.5, 2.0)   # voxels: the per-phase σ is kept within these bounds
     label_fractions: str = "training"  # labels keep the model's 'training' region's fractions | each volume's 'expected' ones (mean probability) | plain 'argmax'
     fraction_spread: bool = False   # True: each volume gets its own target fractions, spread as real sub-volumes of its size (`window_fraction_covariance`)
+    particle_phase: int | None = None  # a phase made of convex particles: rebuilt as touching balls after labelling (`particles.convex_particles`)
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -71,6 +72,8 @@ class LMPDDConfig:
         lo, hi = self.smooth_sigma_range
         if not 0 < lo <= hi: raise ValueError(f"smooth_sigma_range must be (low, high) voxels with 0 < low ≤ high, got {self.smooth_sigma_range}.")
         if self.fraction_feedback_t < 0: raise ValueError(f"fraction_feedback_t must be ≥ 0 (0 = off), got {self.fraction_feedback_t}.")
+        if self.particle_phase is not None and not (isinstance(self.particle_phase, int) and self.particle_phase >= 0):
+            raise ValueError(f"particle_phase must be a phase index ≥ 0 or None, got {self.particle_phase!r}.")
         if self.refine_iters < 0 or self.steps < 1 or self.batch_size < 1:
             raise ValueError("refine_iters must be ≥ 0, steps and batch_size ≥ 1.")
 
@@ -555,6 +558,8 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     latent's own with `label_fractions='expected'`, the argmax's with `'argmax'`), or at `fractions` `(P,)` when given; the
     probabilities returned are the smoothed ones. With `config.fraction_spread` each volume gets its own targets
     (`volume_fraction_targets`; `micrograph`: the training image, needed unless the model is a bundled one).
+    With `config.particle_phase` that phase is rebuilt as convex particles (`particles.convex_particles`, every phase
+    keeping its voxel count); the probabilities returned are those before it.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     cfg = config or LMPDDConfig.cpu()
@@ -567,7 +572,14 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     probs, f0 = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
                               callback=stage("decode"), label_fractions=cfg.label_fractions, return_fractions=True,
                               fractions=targets)
-    return label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, return_probs, cfg.label_fractions)
+    if cfg.particle_phase is not None and cfg.particle_phase >= model.n_phases:
+        raise ValueError(f"particle_phase={cfg.particle_phase} is not a phase of this model (phases 0..{model.n_phases - 1})")
+    labels, sm = label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, True, cfg.label_fractions)
+    if cfg.particle_phase is not None:
+        from microlad.particles import convex_particles     # particles is a later module (16_particles)
+        labels = torch.stack([torch.as_tensor(convex_particles(l, cfg.particle_phase, s))
+                              for l, s in zip(labels.cpu(), sm.cpu())]).to(labels.device)
+    return (labels, sm) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb
 def per_axis_s2_errors(volumes, ref_crops, n_phases: int | None = None, r_max: int | None = None) -> torch.Tensor:
