@@ -22,9 +22,9 @@ from .sds import SDSConfig, Objective, parse_target, plane_axes
 from PIL import Image, ImageDraw, ImageFont
 
 # %% auto #0
-__all__ = ['OBJECTIVES', 'close_widget', 'labels_png', 'placeholder_png', 'status_html', 'replace_figure', 'close_panels',
-           'ReconstructPanel', 'make_objective', 'volume_values', 'mid_slices_png', 'sds_help_html', 'SDSPanel',
-           'UMAPExplorer']
+__all__ = ['PARTICLE_PHASE_CHOICES', 'OBJECTIVES', 'close_widget', 'labels_png', 'placeholder_png', 'status_html',
+           'replace_figure', 'close_panels', 'ReconstructPanel', 'make_objective', 'volume_values', 'mid_slices_png',
+           'sds_help_html', 'SDSPanel', 'UMAPExplorer']
 
 # %% ../nbs/11_widgets.ipynb #24122395
 def close_widget(w: W.Widget):
@@ -178,6 +178,8 @@ def _default_load(name):
     from microlad.pipeline import bundled_model
     return bundled_model(name, device="cpu")
 
+PARTICLE_PHASE_CHOICES = 4     # phases offered as 'convex particles' (a model with fewer refuses the others with a message)
+
 class ReconstructPanel(_BackgroundPanel):
     """L-MPDD reconstruction panel over `reconstruct_fn` (default `microlad.lmpdd.reconstruct`), run in a
     background thread (`threaded=False`: in the caller's thread) with a progress bar and a Stop button."""
@@ -195,22 +197,25 @@ class ReconstructPanel(_BackgroundPanel):
         self.steps = W.IntText(cfg.steps, description="DDIM steps", style=st)
         self.refine = W.IntText(cfg.refine_iters, description="refine passes", style=st)
         self.seed = W.IntText(0, description="seed", style=st)
+        self.particles = W.Dropdown(options=[("none", None)] + [(f"phase {p}", p) for p in range(PARTICLE_PHASE_CHOICES)],
+                                    value=cfg.particle_phase, description="convex particles", style=st,
+                                    tooltip="rebuild this phase as touching balls (16_particles): only for a phase you know is round particles")
         self.progress = W.IntProgress(0, 0, 1, description="", style=st)
         self.path = W.Text("reconstruction.tif", description="file", style=st)
         self.export_button = W.Button(description="Export", icon="save")
         self.iso = go.FigureWidget(isosurface_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.slices = go.FigureWidget(slices_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
-        self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps]), W.VBox([self.refine, self.seed]),
+        self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps]), W.VBox([self.refine, self.seed, self.particles]),
                                       W.VBox([self.run_button, self.stop_button])]),
                               W.HBox([self.progress, self.status]), self.iso, self.slices, W.HBox([self.path, self.export_button])])
 
     def settings(self) -> dict:
-        "The widget values, validated: `{'shape', 'seed', 'config'}`, `config` the cpu recipe with the fields' steps and refine passes."
+        "The widget values, validated: `{'shape', 'seed', 'config'}`, `config` the cpu recipe with the fields' steps, refine passes and convex-particle phase."
         s = _int(self.size, "cube side", 16)
         if s % 16: raise ValueError(f"cube side must be a multiple of 16 (the latent side must be a multiple of 4), got {s}")
         cfg = dataclasses.replace(LMPDDConfig.cpu(), steps=_int(self.steps, "DDIM steps", 1),
-                                  refine_iters=_int(self.refine, "refine passes", 0))
+                                  refine_iters=_int(self.refine, "refine passes", 0), particle_phase=self.particles.value)
         return dict(shape=(s, s, s), seed=_int(self.seed, "seed", 0), config=cfg)
 
     def run(self):
