@@ -128,6 +128,7 @@ def convex_particles(labels, phase: int, probs=None, config: ParticleConfig | No
         probs = ndimage.gaussian_filter(np.eye(P, dtype=np.float32)[lab].transpose(3, 0, 1, 2), (0, *[ONEHOT_SIGMA] * 3))
     if tuple(probs.shape[1:]) != lab.shape: raise ValueError(f"probs {tuple(probs.shape)} do not fit labels {lab.shape}: need (P,D,H,W)")
     old = lab == phase
+    if not old.any(): return lab.astype(np.int64)                # no particles here: nothing to rebuild
     new = ball_packing(old, cfg)
     out, rest = np.full(lab.shape, phase, np.int64), ~new
     others = [q for q in range(P) if q != phase]
