@@ -123,3 +123,18 @@ def test_cli_on_a_running_scheduler(cluster, tmp_path):
     assert list(t.seed) == [0, 1] and {"tau_1_x", "vf_1", "s2_1", "sa_1"} <= set(t.columns)
     assert main(argv) == 0                                                  # rerun: resumes, still 2 rows
     assert len(pd.read_parquet(tmp_path / "results.parquet")) == 2
+
+
+def test_cli_convex_particles(cluster, tmp_path):
+    "`microlad ensemble --convex-particles 1` reaches every task's sampler config (run.json) and keeps the phase fractions of the plain run."
+    from microlad.cli import main
+    import json
+    c, client = cluster
+    argv = ["ensemble", "--weights", str(bundled_weights("porous")), "--n", "1", "--shape", "32", "32", "32",
+            "--scheduler", c.scheduler_address, "--steps", "3"]
+    assert main(argv + ["--out", str(tmp_path / "plain")]) == 0
+    assert main(argv + ["--out", str(tmp_path / "balls"), "--convex-particles", "1"]) == 0
+    cfg = json.loads((tmp_path / "balls" / "run.json").read_text())["config"]["lmpdd"]
+    assert cfg["particle_phase"] == 1
+    a, b = (pd.read_parquet(tmp_path / k / "results.parquet") for k in ("plain", "balls"))
+    assert a.vf_1[0] == b.vf_1[0] and a.tau_1_x[0] != b.tau_1_x[0]
