@@ -117,9 +117,9 @@ def labels_at_counts(logp: np.ndarray, counts) -> np.ndarray:
 # %% ../nbs/16_particles.ipynb #6ba64496
 def convex_particles(labels, phase: int, probs=None, config: ParticleConfig | None = None) -> np.ndarray:
     """Label volume `(D,H,W)` with `phase` rebuilt as convex particles (`ball_packing`) and the other phases carried
-    with the particle surface (`carried_probabilities` of `probs` `(P,D,H,W)`, default the one-hot of `labels` blurred by
-    `ONEHOT_SIGMA` voxels) and
-    labelled at their own voxel counts. → `(D,H,W)` int64; every phase keeps its voxel count."""
+    with the particle surface (`carried_probabilities` of `probs` `(P,D,H,W)`, default the one-hot of `labels` blurred
+    by `ONEHOT_SIGMA` voxels), then labelled at their own voxel counts (`labels_at_counts`). → `(D,H,W)` int64; every
+    phase keeps its voxel count, and a volume without `phase` comes back unchanged."""
     cfg, lab = config or ParticleConfig(), np.asarray(torch.as_tensor(labels).cpu())
     if lab.ndim != 3: raise ValueError(f"labels must be one volume (D,H,W), got shape {lab.shape}")
     P = int(lab.max()) + 1 if probs is None else int(probs.shape[0])
