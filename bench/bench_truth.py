@@ -52,7 +52,7 @@ def main():
           f"{torch.get_num_threads()} threads, load average {os.getloadavg()[0]:.2f}; {cfg}")
     t = time.perf_counter()
     rows = reconstruct_vs_truth(model, truth, n=a.n, side=a.side, seed=a.seed, with_tau=not a.no_tau, config=cfg,
-                                **({"micrograph": a.micrograph} if a.micrograph else {}))
+                                micrograph=a.micrograph)
     print(format_truth_report(rows, f"{a.n} × {a.side}³ generated vs {a.n} truth crops; noise floor: {a.n} other truth crops "
                                     f"({time.perf_counter() - t:.0f} s incl. τ)"))
 

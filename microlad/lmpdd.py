@@ -564,6 +564,8 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     cfg = config or LMPDDConfig.cpu()
     stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
+    if cfg.particle_phase is not None and cfg.particle_phase >= model.n_phases:      # before minutes of sampling, not after
+        raise ValueError(f"particle_phase={cfg.particle_phase} is not a phase of this model (phases 0..{model.n_phases - 1})")
     targets = None
     if cfg.fraction_spread:
         if fractions is not None: raise ValueError("fractions= and config.fraction_spread both set each volume's fractions: give one")
@@ -572,8 +574,6 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     probs, f0 = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
                               callback=stage("decode"), label_fractions=cfg.label_fractions, return_fractions=True,
                               fractions=targets)
-    if cfg.particle_phase is not None and cfg.particle_phase >= model.n_phases:
-        raise ValueError(f"particle_phase={cfg.particle_phase} is not a phase of this model (phases 0..{model.n_phases - 1})")
     labels, sm = label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, True, cfg.label_fractions)
     if cfg.particle_phase is not None:
         from microlad.particles import convex_particles     # particles is a later module (16_particles)

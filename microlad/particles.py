@@ -11,6 +11,8 @@ import torch
 from scipy import ndimage
 from skimage.feature import peak_local_max
 
+from .data import n_phases_of, to_probs
+
 # %% auto #0
 __all__ = ['MIN_DISTANCE', 'ONEHOT_SIGMA', 'ParticleConfig', 'particle_centres', 'scaled_ball_distance', 'ball_packing',
            'carried_probabilities', 'labels_at_counts', 'convex_particles']
@@ -40,7 +42,8 @@ class ParticleConfig:
         if self.carry_depth < 0: raise ValueError(f"carry_depth must be ≥ 0 voxels, got {self.carry_depth}")
 
 # %% ../nbs/16_particles.ipynb #3497e46d
-def particle_centres(mask, min_distance: int = MIN_DISTANCE, min_radius: float = 1.5) -> tuple[np.ndarray, np.ndarray]:
+def particle_centres(mask, min_distance: int = ParticleConfig.min_distance,
+                     min_radius: float = ParticleConfig.min_radius) -> tuple[np.ndarray, np.ndarray]:
     "Centres `(k,3)` int (voxel indices) and inscribed radii `(k,)` voxels of the particles of a bool `mask` `(D,H,W)`: the local maxima of its distance transform."
     m = np.asarray(mask, bool)
     dt = ndimage.distance_transform_edt(m)
@@ -48,7 +51,7 @@ def particle_centres(mask, min_distance: int = MIN_DISTANCE, min_radius: float =
     return c, dt[tuple(c.T)]
 
 # %% ../nbs/16_particles.ipynb #248490c6
-def scaled_ball_distance(shape, centres, radii, max_scale: float = 3.0) -> np.ndarray:
+def scaled_ball_distance(shape, centres, radii, max_scale: float = ParticleConfig.max_scale) -> np.ndarray:
     "min over balls of |x − cᵢ| / rᵢ for every voxel x of a volume `shape` `(D,H,W)` float32; inf where no ball scaled by `max_scale` reaches."
     out = np.full(tuple(shape), np.inf, np.float32)
     for c, r in zip(np.asarray(centres, float), np.asarray(radii, float)):
@@ -80,7 +83,7 @@ def ball_packing(mask, config: ParticleConfig | None = None) -> np.ndarray:
     return out.reshape(m.shape)
 
 # %% ../nbs/16_particles.ipynb #91ece1ac
-def carried_probabilities(probs, old, new, depth: int = 8) -> torch.Tensor:
+def carried_probabilities(probs, old, new, depth: int = ParticleConfig.carry_depth) -> torch.Tensor:
     """Phase probabilities `(P,D,H,W)` moved with a particle surface from bool `old` to `new` `(D,H,W)`: a voxel at
     distance k ≤ `depth` (voxels, rounded) from `new` takes those of the nearest voxel at distance k from `old`.
     Voxels that leave the particles farther than `depth` from the new ones take those of the nearest non-particle voxel."""
@@ -122,10 +125,10 @@ def convex_particles(labels, phase: int, probs=None, config: ParticleConfig | No
     phase keeps its voxel count, and a volume without `phase` comes back unchanged."""
     cfg, lab = config or ParticleConfig(), np.asarray(torch.as_tensor(labels).cpu())
     if lab.ndim != 3: raise ValueError(f"labels must be one volume (D,H,W), got shape {lab.shape}")
-    P = int(lab.max()) + 1 if probs is None else int(probs.shape[0])
+    P = n_phases_of(lab) if probs is None else int(probs.shape[0])
     if not 0 <= phase < P: raise ValueError(f"phase {phase} is not a phase of this volume (phases 0..{P - 1})")
     if probs is None:                                           # soft one-hot: ties broken by the neighbourhood, not the index
-        probs = ndimage.gaussian_filter(np.eye(P, dtype=np.float32)[lab].transpose(3, 0, 1, 2), (0, *[ONEHOT_SIGMA] * 3))
+        probs = ndimage.gaussian_filter(to_probs(lab, P, ndim=3).numpy(), (0, *[ONEHOT_SIGMA] * 3))
     if tuple(probs.shape[1:]) != lab.shape: raise ValueError(f"probs {tuple(probs.shape)} do not fit labels {lab.shape}: need (P,D,H,W)")
     old = lab == phase
     if not old.any(): return lab.astype(np.int64)                # no particles here: nothing to rebuild
