@@ -235,7 +235,8 @@ def evaluate_volume(labels: np.ndarray, voxel: VoxelSize | None = None, names=No
                     fem=None) -> dict:
     """Descriptors of label volume `(D,H,W)` per phase (named by `names`, else after a bundled `micrograph`): `vf`, `ssa` (1/unit), `tau`, `deff`, `percolates`, `s2_length`
     (unit) and `s2` curves per axis x, y, z (`r`: lags in the unit); with `micrograph`, `s2_eps_rel` (all axes) and
-    `s2_eps_rel_axis` (%) against its held-out crops (`s2_numbers`) and the `s2_noise_floor`."""
+    `s2_eps_rel_axis` (%) against its held-out crops (`s2_numbers`), the `s2_noise_floor`, and `s2_eps_rel_training`
+    (against the training region's tiles: the paper's protocol, a check of the model)."""
     P = n_phases_of(labels)
     names = phase_names(P, names, None if micrograph is None else fingerprint(micrograph))
     scale, unit = (voxel.value, voxel.unit) if voxel else (1.0, "voxel")
@@ -247,6 +248,7 @@ def evaluate_volume(labels: np.ndarray, voxel: VoxelSize | None = None, names=No
         s = s2_numbers(labels[None], micrograph, seed=seed)
         for p, ph in enumerate(rep["phases"]):
             ph.update(s2_eps_rel=s["rows"][p].eps_rel, s2_noise_floor=s["floor"][p].eps_rel,
+                      s2_eps_rel_training=s["training"][p].eps_rel,
                       s2_eps_rel_axis={a: float(s["per_axis"][i, p]) for i, a in enumerate(AXES)})
     return rep
 
@@ -289,7 +291,7 @@ def _csv_rows(reports: dict) -> list[dict]:
             for k, col in (("tau", "tau"), ("deff", "deff"), ("percolates", "percolates"), ("s2_length", "s2_length"),
                            ("s2_eps_rel_axis", "s2_eps_rel")):
                 r.update({f"{col}_{a}": v for a, v in ph.get(k, {}).items()})
-            r.update({k: ph[k] for k in ("s2_eps_rel", "s2_noise_floor") if k in ph})
+            r.update({k: ph[k] for k in ("s2_eps_rel", "s2_noise_floor", "s2_eps_rel_training") if k in ph})
             rows.append(r)
     return rows
 

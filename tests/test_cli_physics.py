@@ -59,7 +59,7 @@ def test_evaluate_csv_and_micrograph(tmp_path, capsys):
     rows = list(csv.DictReader(open(tmp_path / "r.csv")))
     assert [r["name"] for r in rows] == ["solid", "pore"]                           # named after the bundled micrograph
     assert float(rows[1]["vf"]) == pytest.approx(v.mean()) and rows[1]["unit"] == "voxel"
-    assert float(rows[1]["s2_eps_rel"]) >= 0 and {"tau_x", "deff_z", "s2_eps_rel_x", "s2_noise_floor"} <= set(rows[1])
+    assert float(rows[1]["s2_eps_rel"]) >= 0 and {"tau_x", "deff_z", "s2_eps_rel_x", "s2_noise_floor", "s2_eps_rel_training"} <= set(rows[1])
 
 
 def test_evaluate_bad_inputs(tmp_path, capsys, slab):
