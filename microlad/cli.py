@@ -272,7 +272,9 @@ def format_evaluation(name: str, rep: dict, note: str = "") -> str:
         lines.append(s)
     lines.append(f"tau: tortuosity factor (inf: no path across); Deff: D_eff/D_0; lS2: S2 correlation length ({u}), "
                  "x, y, z = axis 0, 1, 2" + ("; S2eps: S2 eps_rel % vs held-out micrograph crops (noise floor "
-                 + ", ".join(f"{ph['s2_noise_floor']:.1f}" for ph in rep["phases"]) + " %)" if "s2_eps_rel" in rep["phases"][0] else ""))
+                 + ", ".join(f"{ph['s2_noise_floor']:.1f}" for ph in rep["phases"]) + " %; against the training region itself "
+                 + ", ".join(f"{ph['s2_eps_rel_training']:.1f}" for ph in rep["phases"]) + " %)"
+                 if "s2_eps_rel" in rep["phases"][0] else ""))
     return "\n".join(lines)
 
 # %% ../nbs/10_cli.ipynb #68f5e646

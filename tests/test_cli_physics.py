@@ -54,7 +54,7 @@ def test_evaluate_csv_and_micrograph(tmp_path, capsys):
     rc, out, err = run(["evaluate", f, "--micrograph", MIC, "--out", tmp_path / "r.csv"], capsys)
     assert rc == 0, err
     assert "stored values [0, 255] read as phases 0..1" in out and "voxel size not given (lengths in voxels)" in out
-    assert "S2eps%" in out and "noise floor" in out
+    assert "S2eps%" in out and "noise floor" in out and "against the training region itself" in out
     import csv
     rows = list(csv.DictReader(open(tmp_path / "r.csv")))
     assert [r["name"] for r in rows] == ["solid", "pore"]                           # named after the bundled micrograph
