@@ -12,9 +12,9 @@ truth's middle slice, to train on: `microlad train PATH --out runs/<case>`."""
 import argparse, os, platform, time
 from overrides import apply_overrides
 import numpy as np, torch
-from microlad.truth import grf_volume, three_phase_volume, particulate_volume, reconstruct_vs_truth, format_truth_report
+from microlad.truth import grf_volume, three_phase_volume, particulate_volume, reconstruct_vs_truth, format_truth_report, slice_floor
 from microlad.ldm import load_model
-from microlad.data import save_micrograph
+from microlad.data import save_micrograph, read_micrograph
 from microlad.pipeline import PRESETS, preset
 
 CASES = {"grf": grf_volume, "three_phase": three_phase_volume, "particulate": particulate_volume}
@@ -33,7 +33,8 @@ def main():
     ap.add_argument("--preset", choices=PRESETS, default="cpu", help="sampler settings: that preset's LMPDDConfig")
     ap.add_argument("--device", default=None, help="cpu, cuda, ...; default: cuda when present")
     ap.add_argument("--set", action="append", metavar="FIELD=VALUE", help="change an LMPDDConfig field (repeatable)")
-    ap.add_argument("--micrograph", default=None, help="the training image (needed by --set fraction_spread=True for unbundled weights)")
+    ap.add_argument("--micrograph", default=None, help="the training image: prints its slice floor (truth.slice_floor, also "
+                    "without --weights), and --set fraction_spread=True needs it for unbundled weights")
     a = ap.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
     t0 = time.perf_counter()
@@ -44,6 +45,11 @@ def main():
           f"{np.round(np.bincount(truth.ravel()) / truth.size, 4).tolist()}")
     if a.write_slice:
         save_micrograph(truth[a.truth_side // 2], a.write_slice); print(f"# wrote the middle slice to {a.write_slice}")
+    if a.micrograph:
+        mic = read_micrograph(a.micrograph, n_phases=int(truth.max()) + 1)
+        print(format_truth_report(slice_floor(mic, truth, a.n, a.side, a.seed),
+                                  f"slice floor: the training region of {a.micrograph} vs the same {a.n} truth crops of {a.side}³ "
+                                  "(what a model of this one slice can reach)"))
     if not a.weights: return
     model = load_model(a.weights, device=a.device)
     cfg = preset(a.preset, model.n_phases).lmpdd

@@ -17,7 +17,7 @@ from .fem import tortuosity
 
 # %% auto #0
 __all__ = ['grf_volume', 'three_phase_volume', 'particulate_volume', 'directional_s2', 'chord_lengths', 'slice_sections',
-           'truth_crops', 'TruthRow', 'truth_report', 'format_truth_report', 'reconstruct_vs_truth',
+           'truth_crops', 'TruthRow', 'truth_report', 'format_truth_report', 'slice_floor', 'reconstruct_vs_truth',
            'chord_distribution', 'chord_distance', 'chord_figure']
 
 # %% ../nbs/14_truth.ipynb #64c2a0c9
@@ -133,13 +133,36 @@ def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool =
 # %% ../nbs/14_truth.ipynb #2d915df0
 def format_truth_report(rows: list[TruthRow], title: str = "") -> str:
     "A table: one line per phase and descriptor, `error (noise floor)` per axis."
-    lines = ([title] if title else []) + ["phase  descriptor  truth(axis 0)  error axis 0 | axis 1 | axis 2   (noise floor in brackets; vf absolute, others %)"]
+    floors = any(math.isfinite(r.floor) for r in rows)
+    lines = ([title] if title else []) + ["phase  descriptor  truth(axis 0)  error axis 0 | axis 1 | axis 2   ("
+                                          + ("noise floor in brackets; " if floors else "") + "vf absolute, others %)"]
     keys = sorted({(r.phase, r.name) for r in rows}, key=lambda k: (k[0], ["vf", "s2", "ssa", "chord", "sections", "tau"].index(k[1])))
     for ph, name in keys:
         rs = sorted((r for r in rows if (r.phase, r.name) == (ph, name)), key=lambda r: r.axis)
         fmt = (lambda x: f"{x:+.3f}") if name == "vf" else (lambda x: f"{x:+.1f}")
-        lines.append(f"{ph:>5}  {name:<10}  {rs[0].truth:13.4g}  " + " | ".join(f"{fmt(r.err)} ({abs(r.floor):.3g})" for r in rs))
+        lines.append(f"{ph:>5}  {name:<10}  {rs[0].truth:13.4g}  "
+                     + " | ".join(fmt(r.err) + (f" ({abs(r.floor):.3g})" if math.isfinite(r.floor) else "") for r in rs))
     return "\n".join(lines)
+
+# %% ../nbs/14_truth.ipynb #70772e91
+def slice_floor(micrograph, truth, n: int = 8, side: int = 64, seed: int = 0, patch_size: int = 64) -> list[TruthRow]:
+    """The training region of label image `micrograph` `(H,W)` (what `PatchDataset(..., patch_size)` trains on) against the
+    `n` truth crops of side `side` that `truth_report(..., seed)` compares with: per phase and axis, `vf` (absolute) and
+    `s2` (ε_rel %, lags along the axis up to side/2; the region's mean of its row and column S₂). `floor` is nan."""
+    from microlad.data import PatchDataset
+    ds = PatchDataset(micrograph, patch_size=patch_size, n_patches=1, split="train", augment=False)
+    r0, r1, c0, c1 = ds.region
+    region = np.asarray(ds.image)[None, None, r0:r1, c0:c1]                 # (1,1,H,W): axes 1, 2 = rows, columns
+    ref, r = truth_crops(truth, 2 * n, side, seed)[:n], side // 2
+    rows = []
+    for ph in range(int(max(region.max(), np.asarray(truth).max())) + 1):
+        sl = dict(vf=float((region == ph).mean()), s2=(directional_s2(region, ph, 1, r) + directional_s2(region, ph, 2, r)) / 2)
+        for ax in range(3):
+            tr = dict(vf=float((ref == ph).mean()), s2=directional_s2(ref, ph, ax, r))
+            for name in ("vf", "s2"):
+                val = (lambda d: float(torch.trapezoid(d["s2"]))) if name == "s2" else (lambda d: d[name])
+                rows.append(TruthRow(ph, ax, name, val(sl), val(tr), _err(name, sl, tr), math.nan))
+    return rows
 
 # %% ../nbs/14_truth.ipynb #01c3ab46
 def reconstruct_vs_truth(model, truth, n: int = 8, side: int = 64, seed: int = 0, with_tau: bool = True, tau_device=None,
