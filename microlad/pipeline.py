@@ -252,14 +252,14 @@ def s2_numbers(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, s
     """S₂/V_f comparison of label `volumes` `(n,D,H,W)` with `n_crops` held-out 64×64 crops of `micrograph`: `rows`
     (`S2Row` per phase), `floor` (the same for training-band crops: the noise floor), `per_axis` `(3,P)` ε_rel %,
     `training` (`S2Row` per phase against the training region's tiles, `data.region_tiles`: the paper's protocol, a
-    check of the model, not a validation), `vf_volume`, `vf_micrograph` `(P,)`, `n_crops`."""
+    check of the model, not a validation), `vf_volume`, `vf_training` (the training region's), `vf_micrograph` `(P,)`, `n_crops`."""
     P = n_phases_of(micrograph)
     crops = reference_crops(micrograph, n=n_crops, split="val", seed=seed)
     floor = s2_report(reference_crops(micrograph, n=n_crops, split="train", seed=seed), crops, n_phases=P)
-    vols = torch.as_tensor(np.asarray(volumes))
+    vols, tiles = torch.as_tensor(np.asarray(volumes)), region_tiles(micrograph)
     return dict(rows=s2_report(vols, crops, n_phases=P), floor=floor, n_crops=len(crops),
                 per_axis=per_axis_s2_errors(vols, crops, n_phases=P),          # (3, P), %
-                training=s2_report(vols, region_tiles(micrograph), n_phases=P),
+                training=s2_report(vols, tiles, n_phases=P), vf_training=phase_fractions(tiles, P),
                 vf_volume=phase_fractions(vols, P), vf_micrograph=phase_fractions(micrograph, P))
 
 def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, seed: int = 0, names=None) -> tuple[list, str]:
@@ -275,9 +275,9 @@ def s2_check(volumes: np.ndarray, micrograph: np.ndarray, n_crops: int = 64, see
              "Against the training region itself (all its 64x64 tiles; the paper's Table 1 protocol, a check of the model, "
              "not a validation): " + ", ".join(f"{r.eps_rel:.1f} %" for r in s["training"])
              + ". Low here but high above is the micrograph's own band-to-band difference, not the model.",
-             "", "phase  Vf volume  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2  name"]
+             "", "phase  Vf volume  Vf training region  Vf micrograph  eps_rel % of slices normal to axis 0, 1, 2  name"]
     for p in range(len(rows)):
-        lines.append(f"{p:>5}  {float(s['vf_volume'][p]):9.4f}  {float(s['vf_micrograph'][p]):13.4f}  "
+        lines.append(f"{p:>5}  {float(s['vf_volume'][p]):9.4f}  {float(s['vf_training'][p]):18.4f}  {float(s['vf_micrograph'][p]):13.4f}  "
                      + "  ".join(f"{float(e):6.2f}" for e in per_axis[:, p]) + f"{'':21}{names[p]}")
     return rows, "\n".join(lines)
 
