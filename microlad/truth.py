@@ -103,6 +103,10 @@ def _descriptors(vols, phase: int, r_max: int, with_tau: bool, tau_device="cpu")
         out.append(d)
     return out
 
+def _value(name: str, d: dict) -> float:
+    "The number a report row shows for descriptor `name` of descriptor dict `d` (S₂: the area under the curve)."
+    return float(torch.trapezoid(d["s2"])) if name == "s2" else d[name]
+
 def _err(name: str, a: dict, b: dict) -> float:
     if name == "vf": return a[name] - b[name]
     if name == "s2": return float((1 - torch.trapezoid(a["s2"]) / torch.trapezoid(b["s2"])).abs() * 100)
@@ -126,8 +130,7 @@ def truth_report(generated, truth, n_phases: int | None = None, with_tau: bool =
         per_axis = zip(*(_descriptors(v, ph, s // 2, with_tau, tau_device) for v in (g, ref, other)))
         for ax, (dg, dr, do) in enumerate(per_axis):
             for name in ["vf", "s2", "ssa", "chord", "sections"] + (["tau"] if with_tau else []):
-                val = (lambda d: float(torch.trapezoid(d["s2"]))) if name == "s2" else (lambda d: d[name])
-                rows.append(TruthRow(ph, ax, name, val(dg), val(dr), _err(name, dg, dr), _err(name, do, dr)))
+                rows.append(TruthRow(ph, ax, name, _value(name, dg), _value(name, dr), _err(name, dg, dr), _err(name, do, dr)))
     return rows
 
 # %% ../nbs/14_truth.ipynb #2d915df0
@@ -159,9 +162,7 @@ def slice_floor(micrograph, truth, n: int = 8, side: int = 64, seed: int = 0, pa
         sl = dict(vf=float((region == ph).mean()), s2=(directional_s2(region, ph, 1, r) + directional_s2(region, ph, 2, r)) / 2)
         for ax in range(3):
             tr = dict(vf=float((ref == ph).mean()), s2=directional_s2(ref, ph, ax, r))
-            for name in ("vf", "s2"):
-                val = (lambda d: float(torch.trapezoid(d["s2"]))) if name == "s2" else (lambda d: d[name])
-                rows.append(TruthRow(ph, ax, name, val(sl), val(tr), _err(name, sl, tr), math.nan))
+            rows += [TruthRow(ph, ax, name, _value(name, sl), _value(name, tr), _err(name, sl, tr), math.nan) for name in ("vf", "s2")]
     return rows
 
 # %% ../nbs/14_truth.ipynb #01c3ab46
