@@ -30,9 +30,11 @@ from microlad.lmpdd import reconstruct, match_phase_fractions, label_volumes, st
 from microlad.pipeline import PRESETS, preset
 
 
-def table(name: str, rows_raw, rows_matched, floor, rows_train, floor_train, fr_gen, fr_train, secs: float) -> str:
-    head = (f"| {name} | phase | V_f generated (training region) | ε_rel raw % | ε_rel matched % | noise floor % "
-            f"| raw vs training region % (paper's protocol) | held-out band vs training region % |\n|---|---|---|---|---|---|---|---|")
+def table(name: str, rows_raw, rows_matched, floor, rows_train, floor_train, fr_gen, fr_train, secs: float,
+          second: str = "matched", last: str = "held-out band") -> str:
+    "One Table 1 block; `second` / `last` name what the 2nd ε_rel column and the last one score (`rows_matched`, `floor_train`)."
+    head = (f"| {name} | phase | V_f generated (training region) | ε_rel raw % | ε_rel {second} % | noise floor % "
+            f"| raw vs training region % (paper's protocol) | {last} vs training region % |\n|---|---|---|---|---|---|---|---|")
     lines = [f"| | {r.phase} | {g:.3f} ({t:.3f}) | {r.eps_rel:.2f} | {m.eps_rel:.2f} | {f.eps_rel:.2f} | {rt.eps_rel:.2f} "
              f"| {ft.eps_rel:.2f} |"
              for r, m, f, rt, ft, g, t in zip(rows_raw, rows_matched, floor, rows_train, floor_train, fr_gen.tolist(),
@@ -89,20 +91,15 @@ def main():
         res = [guide(probs[i], model, [TwoPointCorrelation(p) for p in range(P)], seed=a.seed + i, config=sds, progress=False)
                for i in range(k)]
         gsecs = (time.perf_counter() - t0) / k
-        glab = torch.stack([r.labels.cpu() for r in res])
+        guided = lambda name, g: table(name, s2_report(g, ref, P), s2_report(lab[:k], ref, P), s2_report(train, ref, P),
+                                       s2_report(g, tiles, P), s2_report(lab[:k], tiles, P), phase_fractions(g, P),
+                                       phase_fractions(tiles, P), gsecs, second="unguided", last="unguided")
         print(f"\nS₂-guided ({a.guide_steps} SDS steps, {sds}), the first {k} volumes; unguided, the same {k}:")
-        print(table("guided", s2_report(glab, ref, P), s2_report(lab[:k], ref, P), s2_report(train, ref, P),
-                    s2_report(glab, tiles, P), s2_report(lab[:k], tiles, P), phase_fractions(glab, P),
-                    phase_fractions(tiles, P), gsecs).replace("ε_rel matched %", "ε_rel unguided %")
-              .replace("held-out band vs training region %", "unguided vs training region %"))
+        print(guided("guided", torch.stack([r.labels.cpu() for r in res])))
         fr = stored_fractions(model)
         if fr is not None:        # guide's labels are the argmax; relabel at the training fractions as reconstruct does
-            rlab = label_volumes(torch.stack([r.probs.cpu() for r in res]), fractions=fr)
             print("\nThe same guided volumes labelled at the training region's fractions (`lmpdd.label_volumes`):")
-            print(table("guided, relabelled", s2_report(rlab, ref, P), s2_report(lab[:k], ref, P), s2_report(train, ref, P),
-                        s2_report(rlab, tiles, P), s2_report(lab[:k], tiles, P), phase_fractions(rlab, P),
-                        phase_fractions(tiles, P), gsecs).replace("ε_rel matched %", "ε_rel unguided %")
-                  .replace("held-out band vs training region %", "unguided vs training region %"))
+            print(guided("guided, relabelled", label_volumes(torch.stack([r.probs.cpu() for r in res]), fractions=fr)))
 
 
 if __name__ == "__main__":
