@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['DEFAULT_MICROGRAPHS', 'DEFAULT_MATERIAL', 'BUNDLED_PHASE_NAMES', 'read_micrograph', 'to_tensor', 'to_numpy',
            'n_phases_of', 'one_hot', 'argmax_one_hot', 'to_probs', 'fingerprint', 'dihedral', 'PatchDataset', 'stack',
-           'reference_crops', 'region_tiles', 'atomic_write', 'gaussian_random_field', 'generate_porous',
-           'generate_anode', 'save_micrograph', 'data_dir', 'default_micrograph', 'make_default_micrographs',
-           'shared_data_dir', 'VoxelSize', 'parse_voxel_size', 'phase_names', 'imagej_metadata', 'save_volume',
-           'load_volume', 'tiff_voxel_size']
+           'reference_crops', 'region_pixels', 'region_tiles', 'atomic_write', 'gaussian_random_field',
+           'generate_porous', 'generate_anode', 'save_micrograph', 'data_dir', 'default_micrograph',
+           'make_default_micrographs', 'shared_data_dir', 'VoxelSize', 'parse_voxel_size', 'phase_names',
+           'imagej_metadata', 'save_volume', 'load_volume', 'tiff_voxel_size']
 
 # %% ../nbs/06_data.ipynb #782365fd
 import base64
@@ -294,14 +294,19 @@ def reference_crops(image, n: int = 256, patch_size: int = 64, split: str = "val
     return torch.from_numpy(np.stack([ds.labels(i) for i in range(n)]))
 
 # %% ../nbs/06_data.ipynb #7dc0126c
-def region_tiles(image, patch_size: int = 64, split: str = "train", val_fraction: float = 0.2) -> torch.Tensor:
-    """Every whole `patch_size` tile `(n, patch_size, patch_size)` int64 of the `split` region of a micrograph (the region
-    `PatchDataset` draws from), on a grid from its top-left corner, without transforms; a remainder under one tile is left out."""
+def region_pixels(image, patch_size: int = 64, split: str = "train", val_fraction: float = 0.2) -> np.ndarray:
+    "The labels `(h, w)` of the `split` region of a micrograph: the region `PatchDataset` draws its crops from."
     ds = PatchDataset(image, patch_size=patch_size, n_patches=1, split=split, val_fraction=val_fraction, augment=False)
     r0, r1, c0, c1 = ds.region
-    return torch.from_numpy(np.stack([ds.image[r:r + patch_size, c:c + patch_size]
-                                      for r in range(r0, r1 - patch_size + 1, patch_size)
-                                      for c in range(c0, c1 - patch_size + 1, patch_size)]).astype(np.int64))
+    return ds.image[r0:r1, c0:c1]
+
+def region_tiles(image, patch_size: int = 64, split: str = "train", val_fraction: float = 0.2) -> torch.Tensor:
+    """Every whole `patch_size` tile `(n, patch_size, patch_size)` int64 of the `split` region of a micrograph
+    (`region_pixels`), on a grid from its top-left corner, without transforms; a remainder under one tile is left out."""
+    reg = region_pixels(image, patch_size, split, val_fraction)
+    return torch.from_numpy(np.stack([reg[r:r + patch_size, c:c + patch_size]
+                                      for r in range(0, reg.shape[0] - patch_size + 1, patch_size)
+                                      for c in range(0, reg.shape[1] - patch_size + 1, patch_size)]).astype(np.int64))
 
 # %% ../nbs/06_data.ipynb #dbb55794
 _UMASK = os.umask(0); os.umask(_UMASK)

@@ -149,13 +149,11 @@ def format_truth_report(rows: list[TruthRow], title: str = "") -> str:
 
 # %% ../nbs/14_truth.ipynb #70772e91
 def slice_floor(micrograph, truth, n: int = 8, side: int = 64, seed: int = 0, patch_size: int = 64) -> list[TruthRow]:
-    """The training region of label image `micrograph` `(H,W)` (what `PatchDataset(..., patch_size)` trains on) against the
+    """The training region of label image `micrograph` `(H,W)` (`data.region_pixels`, what a model trains on) against the
     `n` truth crops of side `side` that `truth_report(..., seed)` compares with: per phase and axis, `vf` (absolute) and
     `s2` (ε_rel %, lags along the axis up to side/2; the region's mean of its row and column S₂). `floor` is nan."""
-    from microlad.data import PatchDataset
-    ds = PatchDataset(micrograph, patch_size=patch_size, n_patches=1, split="train", augment=False)
-    r0, r1, c0, c1 = ds.region
-    region = np.asarray(ds.image)[None, None, r0:r1, c0:c1]                 # (1,1,H,W): axes 1, 2 = rows, columns
+    from microlad.data import region_pixels
+    region = np.asarray(region_pixels(micrograph, patch_size))[None, None]   # (1,1,H,W): axes 1, 2 = rows, columns
     ref, r = truth_crops(truth, 2 * n, side, seed)[:n], side // 2
     rows = []
     for ph in range(int(max(region.max(), np.asarray(truth).max())) + 1):
