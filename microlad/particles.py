@@ -135,10 +135,10 @@ def convex_particles(labels, phase: int, probs=None, config: ParticleConfig | No
     new = ball_packing(old, cfg)
     out, rest = np.full(lab.shape, phase, np.int64), ~new
     others = [q for q in range(P) if q != phase]
-    counts = np.array([(lab == q).sum() for q in others], float)
+    counts = np.array([(lab == q).sum() for q in others], np.int64)
     if len(others) == 1 or counts.sum() == 0:
         out[rest] = others[int(counts.argmax())]
         return out
     q = carried_probabilities(probs, old, new, cfg.carry_depth)[others][:, torch.as_tensor(rest)]
-    out[rest] = np.asarray(others)[labels_at_counts(q.clamp_min(1e-12).log().numpy(), counts.astype(np.int64))]
+    out[rest] = np.asarray(others)[labels_at_counts(q.clamp_min(1e-12).log().numpy(), counts)]
     return out
