@@ -52,9 +52,12 @@ def main():
     ap.add_argument("--n-ref", type=int, default=256)
     ap.add_argument("--seed", type=int, default=0, help="reconstruct's seed")
     ap.add_argument("--guide-steps", type=int, default=0,
-                    help="also S₂-guide the first --guide-n volumes this many SDS steps (sds.guide, SDSConfig.cpu, every "
+                    help="also S₂-guide the first --guide-n volumes this many SDS steps (sds.guide, --sds-preset, every "
                          "phase's TwoPointCorrelation toward the training curve) and score them the same way")
     ap.add_argument("--guide-n", type=int, default=None, help="how many volumes to guide (default: all)")
+    ap.add_argument("--sds-preset", choices=("cpu", "paper"), default="cpu",
+                    help="the guidance's SDSConfig (paper: lr 1e-3, one slice per step), with --guide-steps steps")
+    ap.add_argument("--sds-set", action="append", metavar="FIELD=VALUE", help="change an SDSConfig field (repeatable)")
     ap.add_argument("--no-match", action="store_true", help="sample without moment matching")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--preset", choices=PRESETS, default="cpu", help="sampler settings: that preset's LMPDDConfig")
@@ -87,7 +90,7 @@ def main():
     if a.guide_steps:
         from microlad.sds import SDSConfig, TwoPointCorrelation, guide
         k, t0 = a.guide_n or a.n, time.perf_counter()
-        sds = replace(SDSConfig.cpu(), steps=a.guide_steps)
+        sds = apply_overrides(replace(getattr(SDSConfig, a.sds_preset)(), steps=a.guide_steps), a.sds_set)
         res = [guide(probs[i], model, [TwoPointCorrelation(p) for p in range(P)], seed=a.seed + i, config=sds, progress=False)
                for i in range(k)]
         gsecs = (time.perf_counter() - t0) / k

@@ -14,6 +14,8 @@
 #                     OUT=out/gpu TRAIN_MIN=4.5 SAMPLERS=paper bash bench/gpu_paper.sh   (VAE share 0.33)
 #   eleventh session: OUT=out/gpu TRAIN_MIN=4.5 VAE_SHARE=0.5 SAMPLERS="cpu paper" HALF=1 bash bench/gpu_paper.sh
 #   twelfth session: OUT=out/gpu PRESET=quality TRAIN_MIN=6 VAE_SHARE=0.62 JOBS=sofc SAMPLERS=cpu HALF=1 bash bench/gpu_paper.sh
+#   fifteenth session: OUT=out/gpu IN=.gpu/s15 TRAIN_MIN=6 VAE_SHARE=0.5 JOBS="sofc sand" SAMPLERS=cpu HALF=1 bash bench/gpu_paper.sh
+#                     (sand: ../shared/data/sandstone_256.npy copied into $IN)
 #   SMOKE=1: tiny sizes on a CPU, to check the plumbing before a lease.
 set -u
 OUT=${OUT:-out/gpu}; RUNS=${RUNS:-/tmp/microlad_gpu}; TRAIN_MIN=${TRAIN_MIN:-4.5}; PRESET=${PRESET:-paper}
@@ -31,23 +33,26 @@ stage() {  # name timeout_s cmd...: output into $RUNS/name.md, exit status and t
   echo "$name: exit $? after $((SECONDS - t0)) s (ended at +$((SECONDS - T0)) s)" >> "$OUT/stages.txt"
 }
 half=(); [ "$HALF" = 1 ] && half=(--half "$OUT")
-JOBS=${JOBS:-sofc partic}   # which models to train and score: sofc (Table 1) and/or partic (3D truth)
-for job in "sofc data/sofc_anode.png" "partic $IN/particulate_slice.png"; do
-  set -- $job; case " $JOBS " in *" $1 "*) ;; *) continue;; esac
-  stage "train_$1" $((${TRAIN_MIN%.*} * 60 + 90)) $PY bench/gpu_train.py "$2" "$RUNS/$1" --preset "$PRESET" \
+JOBS=${JOBS:-sofc partic}   # which models to train and score: sofc, sand (Table 1) and/or partic (3D truth)
+declare -A IMAGE=([sofc]=data/sofc_anode.png [sand]=$IN/sandstone_256.npy [partic]=$IN/particulate_slice.png)
+for j in sofc sand partic; do
+  case " $JOBS " in *" $j "*) ;; *) continue;; esac
+  stage "train_$j" $((${TRAIN_MIN%.*} * 60 + 90)) $PY bench/gpu_train.py "${IMAGE[$j]}" "$RUNS/$j" --preset "$PRESET" \
     --budget-min "$TRAIN_MIN" --vae-share "$VAE_SHARE" "${half[@]}" &
 done
 wait
 has() { case " $JOBS " in *" $1 "*) return 0;; esac; return 1; }
 for s in $SAMPLERS; do
-  has sofc && stage "table1_sofc_$s" 240 $PY bench/bench_table1.py --micrograph data/sofc_anode.png --weights "$RUNS/sofc" --n "$N64" \
-    --size $S64 --n-ref $NREF --preset "$s" --threads "$THREADS" &
+  for j in sofc sand; do
+    has $j && stage "table1_${j}_$s" 240 $PY bench/bench_table1.py --micrograph "${IMAGE[$j]}" --weights "$RUNS/$j" --n "$N64" \
+      --size $S64 --n-ref $NREF --preset "$s" --threads "$THREADS" &
+  done
   has partic && stage "truth_partic_64_$s" 240 $PY bench/bench_truth.py --truth-file "$IN/particulate_truth.npy" --weights "$RUNS/partic" \
     --n "$N64" --side $S64 --preset "$s" --threads "$THREADS" &
 done
 has partic && stage truth_partic_128_cpu 240 $PY bench/bench_truth.py --truth-file "$IN/particulate_truth256.npy" --weights "$RUNS/partic" \
   --n "$N128" --side $S128 --preset cpu --threads "$THREADS" &
 wait
-for d in sofc partic; do cp "$RUNS/$d/train_log.json" "$RUNS/train_log_$d.json" 2>/dev/null; done
+for d in sofc sand partic; do cp "$RUNS/$d/train_log.json" "$RUNS/train_log_$d.json" 2>/dev/null; done
 tar -czf "$OUT/results.tar.gz" -C "$RUNS" --exclude='*.pt' --exclude='*.ckpt' --exclude='.microlad*' . 2>/dev/null
 cat "$OUT/stages.txt"

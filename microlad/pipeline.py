@@ -24,9 +24,9 @@ from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_
 from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, generate as generate_baseline
 
 # %% auto #0
-__all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset',
-           'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights',
-           'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
+__all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'DEAD_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME',
+           'BASELINE_NAMES', 'Preset', 'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train',
+           'bundled_weights', 'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
            'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'load_weights', 'lmpdd_config',
            'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
@@ -79,6 +79,7 @@ def store_training_stats(folder, labels) -> TrainingStats:
 
 # %% ../nbs/09_pipeline.ipynb #2d115a43
 MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
+DEAD_PHASE_DICE = 0.05  # below it the VAE never draws the phase: a dead start (`vae_loss`), not a lack of capacity
 
 LARGER_VAE = {"cpu": " or with a larger VAE (the 'quality' preset, about 1.5 h on 2 cores, or 'paper' on a GPU).",
               "quality": " or with a larger VAE (the 'paper' preset, on a GPU)."}
@@ -88,6 +89,10 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     low = [(p, d) for p, d in enumerate(metrics.get("dice", [])) if d < MIN_PHASE_DICE]
     if not low: return None
     which = ", ".join(f"phase {p} Dice {d:.3f}" for p, d in low)
+    if any(d < DEAD_PHASE_DICE for _, d in low):
+        return (f"the VAE never learnt to draw a phase ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): its "
+                "training stopped at 'every pixel the majority phase'. Train it again with a cross-entropy term "
+                "(VAETrainConfig.ce_weight, e.g. 0.1, the 'paper' preset's).")
     return (f"the VAE reconstructs held-out crops poorly ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): "
             f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
             "Train the VAE longer (VAETrainConfig.steps)" + LARGER_VAE.get(preset_name, "."))

@@ -26,8 +26,9 @@ from .checkpoint import save_checkpoint, load_checkpoint
 # %% auto #0
 __all__ = ['SHORTHANDS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity', 'TwoPointCorrelation',
            'SDSConfig', 'volume_slices', 'put_slices', 'straight_through', 'plane_axes', 'mid_slices', 'random_slices',
-           'sds_gradient', 'sds_loss', 'objective_losses', 'step_loss', 'optimise_latents', 'FeedbackController',
-           'StepRecord', 'SDSHistory', 'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
+           'sds_gradient', 'sds_loss', 'objective_losses', 'round_trip_residual', 'decode_with', 'step_loss',
+           'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory', 'SDSResult', 'guide', 'evaluate',
+           'slice_descriptors']
 
 # %% ../nbs/03_sds.ipynb #f06a79d7
 SHORTHANDS = ("+", "++")
@@ -210,6 +211,8 @@ class SDSConfig:
     feedback_window: int = 40       # steps in that running (exponential) mean
     feedback_slices: int = 1        # how many of each step's slices it measures (each costs a descriptor evaluation)
     feedback_band: float = 0.1      # integrate only while |target − running mean| <= band × target (no wind-up far away)
+    write_back: str = "residual"    # 'residual': old slices + (decoded after − decoded before), so the VAE's round-trip
+                                    # loss does not pile up; 'decoded': the decoded slices themselves (the paper's)
 
     @classmethod
     def paper(cls): return cls(steps=6000, lr=1e-3, t_range=(200, 500), slices_per_step=1, inner_steps=1, checkpoint_every=500,
@@ -227,6 +230,8 @@ class SDSConfig:
         if self.lr_end is not None and not self.lr_end > 0: raise ValueError(f"lr_end must be > 0 or None, got {self.lr_end}")
         if not 0 <= self.lr_hold < 1: raise ValueError(f"lr_hold must be a fraction of the steps in [0, 1), got {self.lr_hold}")
         if not self.feedback_gain >= 0: raise ValueError(f"feedback_gain must be >= 0, got {self.feedback_gain}")
+        if self.write_back not in ("residual", "decoded"):
+            raise ValueError(f"write_back must be 'residual' or 'decoded', got {self.write_back!r}")
         _check_weight(self.sds_weight)
         if self.feedback_window < 1 or self.feedback_slices < 1 or not self.feedback_band > 0:
             raise ValueError("feedback_window and feedback_slices must be >= 1 and feedback_band > 0, got "
@@ -291,17 +296,31 @@ def objective_losses(probs: torch.Tensor, objectives: Sequence[Objective], names
         losses[n], values[n] = l, math.nan if v is None else float(v)
     return losses, values
 
+# %% ../nbs/03_sds.ipynb #8e8143eb
+def round_trip_residual(vae, slices: torch.Tensor, z: torch.Tensor, cfg: SDSConfig):
+    """What decoding the slices' latents `z` loses: `slices − D(z)` `(B,P,H,W)` with `cfg.write_back == 'residual'`,
+    else `None` (the decoded slices are written as they are)."""
+    if cfg.write_back != "residual": return None
+    with torch.no_grad(): return slices - decode_latents(vae, z)
+
+def decode_with(vae, z: torch.Tensor, residual: torch.Tensor | None) -> torch.Tensor:
+    "Probabilities `(B,P,H,W)` of latents `z`: `D(z) + residual`, clipped at 0 and renormalised (`D(z)` if no residual)."
+    probs = decode_latents(vae, z)
+    if residual is None: return probs
+    probs = (probs + residual).clamp_min(0)
+    return probs / probs.sum(1, keepdim=True).clamp_min(1e-8)
+
 # %% ../nbs/03_sds.ipynb #3e21bbde
 def step_loss(model: LatentDiffusion, z: torch.Tensor, objectives: Sequence[Objective], names: Sequence[str], plane_axes,
-              offsets: dict, cfg: SDSConfig, gen: torch.Generator) -> tuple:
+              offsets: dict, cfg: SDSConfig, gen: torch.Generator, residual: torch.Tensor | None = None) -> tuple:
     """`L_SDS + Σ weight·L_obj` of slice latents `z` `(B,C,h,w)` (slices spanning `plane_axes`), with `t` and `ε` drawn
-    from `gen`. → `(loss, {'t': mean t, 'sds', 'total': losses as floats, 'values', 'losses': {name: float}})`."""
+    from `gen`; the objectives see `decode_with(vae, z, residual)`. → `(loss, {'t': mean t, 'sds', 'total': losses as floats, 'values', 'losses': {name: float}})`."""
     t = torch.randint(cfg.t_range[0], cfg.t_range[1] + 1, (z.shape[0],), generator=gen)
     eps = torch.randn(z.shape, generator=gen).to(z.device)
     total = l_sds = sds_loss(sds_gradient(model.unet, model.sched, z, t, eps), z, cfg.sds_weight)
     losses, values = {}, {}
     if objectives:
-        probs = decode_latents(model.vae, z)
+        probs = decode_with(model.vae, z, residual)
         if cfg.straight_through: probs = straight_through(probs)
         losses, values = objective_losses(probs, objectives, names, plane_axes, offsets)
         total = sum((l for l in losses.values() if l is not None), total)
@@ -566,10 +585,12 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
             t0, lr_now = time.perf_counter(), cfg.lr_at(run.done)
             axis, idx = random_slices(run.vol.shape, cfg.slices_per_step, run.gen, run.vol.device)        # 1. which slices
             offsets = run.feedback.update(run.vol, axis, idx, lr_now)                                       # 2. where they aim
-            with torch.no_grad(): z = encode_slices(model.vae, volume_slices(run.vol, axis, idx))          # 3. encode
-            loss = lambda z: step_loss(model, z, objectives, names, plane_axes(axis), offsets, cfg, run.gen)
+            slices = volume_slices(run.vol, axis, idx)
+            with torch.no_grad(): z = encode_slices(model.vae, slices)                                     # 3. encode
+            res = round_trip_residual(model.vae, slices, z, cfg)
+            loss = lambda z: step_loss(model, z, objectives, names, plane_axes(axis), offsets, cfg, run.gen, res)
             z, measured = optimise_latents(z, loss, cfg.inner_steps, lr_now)                              # 4. Adam on L_SDS + Σ L_obj
-            with torch.no_grad(): run.write(axis, idx, decode_latents(model.vae, z))                       # 5. decode, write back
+            with torch.no_grad(): run.write(axis, idx, decode_with(model.vae, z, res))                     # 5. decode, write back
             rec = StepRecord(run.done, axis, idx.tolist(), **measured, offsets=offsets,
                              seconds=time.perf_counter() - t0, volume=run.vol)
             run.commit(rec)

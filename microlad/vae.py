@@ -65,6 +65,7 @@ class VAETrainConfig:
     seed: int = 0
     every: int = 250
     equivariance_weight: float = 0.0   # λ_eq of `equivariance_loss` (0: the paper's loss)
+    ce_weight: float = 0.0             # λ_CE of a cross-entropy term (0: the paper's loss); see `vae_loss`
     lr_drop_step: int | None = None
     lr_drop: float = 0.2
 
@@ -73,7 +74,8 @@ class VAETrainConfig:
         return self.lr * (self.lr_drop if self.lr_drop_step is not None and step >= self.lr_drop_step else 1.0)
 
     @classmethod
-    def paper(cls): return cls(steps=20000, batch_size=32, lr=2e-4, kl_weight=1e-4, every=500)   # 0.5 collapses: see below
+    def paper(cls): return cls(steps=20000, batch_size=32, lr=2e-4, kl_weight=1e-4, every=500,   # λ_KL 0.5 collapses: see below
+                               ce_weight=0.1)   # L1 alone can stop dead on a real micrograph: see `vae_loss`
     @classmethod
     def cpu(cls): return cls()
     @classmethod
@@ -206,12 +208,15 @@ def phase_dice(labels: torch.Tensor, reference: torch.Tensor, n_phases: int) -> 
     return out
 
 # %% ../nbs/00_vae.ipynb #4045476e
-def vae_loss(vae: VAE, x: torch.Tensor, kl_weight: float, generator=None, equivariance_weight: float = 0.0):
-    "L1 + λ_KL·KL (+ λ_eq·`equivariance_loss` under one random non-identity square symmetry), all means. Returns `(loss, l1, kl)`."
+def vae_loss(vae: VAE, x: torch.Tensor, kl_weight: float, generator=None, equivariance_weight: float = 0.0,
+             ce_weight: float = 0.0):
+    """L1 + λ_KL·KL (+ λ_CE·cross-entropy of the one-hot `x` under the decoded probabilities, + λ_eq·`equivariance_loss`
+    under one random non-identity square symmetry), all means. Returns `(loss, l1, kl)`."""
     probs, mu, logvar = vae(x, generator)
     l1 = (probs - x).abs().mean()
     kl = 0.5 * (mu.pow(2) + logvar.exp() - 1 - logvar).mean()
     loss = l1 + kl_weight * kl
+    if ce_weight > 0: loss = loss - ce_weight * (x * probs.clamp_min(1e-8).log()).sum(1).mean()
     if equivariance_weight > 0:
         k = int(torch.randint(1, 8, (), generator=generator))
         loss = loss + equivariance_weight * equivariance_loss(vae, x, k, mu)
@@ -314,7 +319,7 @@ def train_vae(image, cfg: VAEConfig | None = None, tcfg: VAETrainConfig | None =
         idx = torch.randint(len(train), (tcfg.batch_size,), generator=g)
         x = stack(train, idx).to(device)
         return vae_loss(vae, x, tcfg.kl_weight, generator=g if device.type == "cpu" else None,
-                        equivariance_weight=tcfg.equivariance_weight)[0]
+                        equivariance_weight=tcfg.equivariance_weight, ce_weight=tcfg.ce_weight)[0]
 
     run_training(vae, opt, loss_fn, tcfg.steps, out_dir / "vae.ckpt", train_meta("vae", cfg, train.fingerprint, tcfg), every=tcfg.every,
                  validate=lambda: reconstruction_metrics(vae, xval), on_step=on_step, desc="VAE", progress=progress)
