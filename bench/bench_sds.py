@@ -70,6 +70,7 @@ def main():
                     "(the schedule depends on the run length, so each step count is then its own run)")
     ap.add_argument("--lr-hold", type=float, default=0.0, help="SDSConfig.lr_hold: fraction of the steps at full lr before the decay")
     ap.add_argument("--feedback", type=float, default=None, help="SDSConfig.feedback_gain (integral feedback on the volume, per unit lr; 0: off)")
+    ap.add_argument("--write-back", choices=("residual", "decoded"), default=None, help="SDSConfig.write_back")
     ap.add_argument("--seed", type=int, default=0, help="seed of the start volume and of the guided run")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice / OMP_NUM_THREADS)")
     a = ap.parse_args()
@@ -90,6 +91,7 @@ def main():
     if a.t_range: cfg.t_range = tuple(int(t) for t in a.t_range.split(","))
     if a.lr_end: cfg.lr_end, cfg.lr_hold = a.lr_end, a.lr_hold
     if a.feedback is not None: cfg.feedback_gain = a.feedback
+    if a.write_back: cfg.write_back = a.write_back
     print(f"# bench_sds: {a.name}, phase {a.phase}, start = L-MPDD {a.size}³ (seed {a.seed}); weights: {weights}")
     print(f"# {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"load average {os.getloadavg()[0]:.2f} (at start)")

@@ -211,12 +211,12 @@ class SDSConfig:
     feedback_window: int = 40       # steps in that running (exponential) mean
     feedback_slices: int = 1        # how many of each step's slices it measures (each costs a descriptor evaluation)
     feedback_band: float = 0.1      # integrate only while |target − running mean| <= band × target (no wind-up far away)
-    write_back: str = "residual"    # 'residual': old slices + (decoded after − decoded before), so the VAE's round-trip
-                                    # loss does not pile up; 'decoded': the decoded slices themselves (the paper's)
+    write_back: str = "decoded"     # 'decoded': the decoded slices themselves (the paper's); 'residual': old slices +
+                                    # (decoded after − decoded before), so the VAE's round-trip loss does not pile up
 
     @classmethod
     def paper(cls): return cls(steps=6000, lr=1e-3, t_range=(200, 500), slices_per_step=1, inner_steps=1, checkpoint_every=500,
-                               feedback_gain=0.0)
+                               feedback_gain=0.0, write_back="residual")   # residual: see "What a step writes back"
     @classmethod
     def cpu(cls): return cls()
 
