@@ -79,7 +79,7 @@ def store_training_stats(folder, labels) -> TrainingStats:
 
 # %% ../nbs/09_pipeline.ipynb #2d115a43
 MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
-DEAD_PHASE_DICE = 0.05  # below it the VAE never draws the phase: a dead start (`vae_loss`), not a lack of capacity
+DEAD_PHASE_DICE = 0.05  # below it the VAE draws the phase nowhere: untrained, or a dead start (`vae_loss`)
 
 LARGER_VAE = {"cpu": " or with a larger VAE (the 'quality' preset, about 1.5 h on 2 cores, or 'paper' on a GPU).",
               "quality": " or with a larger VAE (the 'paper' preset, on a GPU)."}
@@ -89,12 +89,13 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     low = [(p, d) for p, d in enumerate(metrics.get("dice", [])) if d < MIN_PHASE_DICE]
     if not low: return None
     which = ", ".join(f"phase {p} Dice {d:.3f}" for p, d in low)
-    if any(d < DEAD_PHASE_DICE for _, d in low):
-        return (f"the VAE never learnt to draw a phase ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): its "
-                "training stopped at 'every pixel the majority phase'. Train it again with a cross-entropy term "
-                "(VAETrainConfig.ce_weight, e.g. 0.1, the 'paper' preset's).")
-    return (f"the VAE reconstructs held-out crops poorly ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): "
-            f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
+    head = f"the VAE reconstructs held-out crops poorly ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): "
+    if (dead := [p for p, d in low if d < DEAD_PHASE_DICE]):
+        return (head + f"it draws phase {', '.join(map(str, dead))} nowhere. Either it is far from trained (more steps, "
+                "VAETrainConfig.steps) or its training stopped at 'every pixel the majority phase', which more steps do "
+                "not mend: then train it again with a cross-entropy term (VAETrainConfig.ce_weight, e.g. 0.1, the "
+                "'paper' preset's).")
+    return (head + f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
             "Train the VAE longer (VAETrainConfig.steps)" + LARGER_VAE.get(preset_name, "."))
 
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
