@@ -14,7 +14,7 @@ import torch
 from .data import (read_micrograph, default_micrograph, atomic_write, fingerprint, save_volume, reference_crops, n_phases_of,
                            phase_names, VoxelSize, DEFAULT_MATERIAL, region_tiles)
 from .descriptors import TrainingStats, training_stats, s2_report, format_s2_table, phase_fractions
-from .vae import VAEConfig, VAETrainConfig, train_vae
+from .vae import VAEConfig, VAETrainConfig, train_vae, dead_phases
 from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
                           training_latents, latent_moments)
 from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fractions, stored_fractions
@@ -24,9 +24,9 @@ from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_
 from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, generate as generate_baseline
 
 # %% auto #0
-__all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'DEAD_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME',
-           'BASELINE_NAMES', 'Preset', 'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train',
-           'bundled_weights', 'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
+__all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset',
+           'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights',
+           'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
            'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'load_weights', 'lmpdd_config',
            'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
@@ -79,7 +79,6 @@ def store_training_stats(folder, labels) -> TrainingStats:
 
 # %% ../nbs/09_pipeline.ipynb #2d115a43
 MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
-DEAD_PHASE_DICE = 0.05  # below it the VAE draws the phase nowhere: untrained, or a dead start (`vae_loss`)
 
 LARGER_VAE = {"cpu": " or with a larger VAE (the 'quality' preset, about 1.5 h on 2 cores, or 'paper' on a GPU).",
               "quality": " or with a larger VAE (the 'paper' preset, on a GPU)."}
@@ -90,7 +89,7 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     if not low: return None
     which = ", ".join(f"phase {p} Dice {d:.3f}" for p, d in low)
     head = f"the VAE reconstructs held-out crops poorly ({which}; PSNR {metrics.get('psnr', float('nan')):.1f} dB): "
-    if (dead := [p for p, d in low if d < DEAD_PHASE_DICE]):
+    if (dead := dead_phases(metrics)):
         return (head + f"it draws phase {', '.join(map(str, dead))} nowhere. Either it is far from trained (more steps, "
                 "VAETrainConfig.steps) or its training stopped at 'every pixel the majority phase', which more steps do "
                 "not mend: then train it again with a cross-entropy term (VAETrainConfig.ce_weight, e.g. 0.1, the "

@@ -5,6 +5,7 @@
 # %% ../nbs/00_vae.ipynb #2ffd302c
 from __future__ import annotations
 import math
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +19,10 @@ from .checkpoint import (save_checkpoint, load_checkpoint, check_checkpoint, con
                                  config_from_dict, run_training)
 
 # %% auto #0
-__all__ = ['DOWNSAMPLES', 'VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE', 'encode_slices',
-           'decode_latents', 'equivariance_loss', 'orientation_consistency', 'phase_dice', 'vae_loss', 'grey',
-           'reconstruction_metrics', 'training_setup', 'seeded_model', 'step_generator', 'train_meta', 'save_model',
-           'save_vae', 'load_vae', 'fit_latent_scale', 'train_vae']
+__all__ = ['DOWNSAMPLES', 'DEAD_PHASE_DICE', 'VAEConfig', 'VAETrainConfig', 'norm', 'ResBlock', 'AttnBlock', 'VAE',
+           'encode_slices', 'decode_latents', 'equivariance_loss', 'orientation_consistency', 'phase_dice',
+           'dead_phases', 'vae_loss', 'grey', 'reconstruction_metrics', 'training_setup', 'seeded_model',
+           'step_generator', 'train_meta', 'save_model', 'save_vae', 'load_vae', 'fit_latent_scale', 'train_vae']
 
 # %% ../nbs/00_vae.ipynb #549d8d89
 DOWNSAMPLES = (2, 4)   # latent pixel = 4×4 voxels (the paper's) or 2×2
@@ -207,6 +208,13 @@ def phase_dice(labels: torch.Tensor, reference: torch.Tensor, n_phases: int) -> 
         out.append(2 * int((a & b).sum()) / n if n else 1.0)
     return out
 
+# %% ../nbs/00_vae.ipynb #0d317289
+DEAD_PHASE_DICE = 0.05  # held-out Dice below which the VAE draws a phase nowhere: untrained, or a dead start (`vae_loss`)
+
+def dead_phases(metrics: dict) -> list[int]:
+    "The phases whose held-out Dice in `metrics` (`reconstruction_metrics`) is below `DEAD_PHASE_DICE`."
+    return [p for p, d in enumerate(metrics.get("dice", [])) if d < DEAD_PHASE_DICE]
+
 # %% ../nbs/00_vae.ipynb #4045476e
 def vae_loss(vae: VAE, x: torch.Tensor, kl_weight: float, generator=None, equivariance_weight: float = 0.0,
              ce_weight: float = 0.0):
@@ -321,8 +329,17 @@ def train_vae(image, cfg: VAEConfig | None = None, tcfg: VAETrainConfig | None =
         return vae_loss(vae, x, tcfg.kl_weight, generator=g if device.type == "cpu" else None,
                         equivariance_weight=tcfg.equivariance_weight, ce_weight=tcfg.ce_weight)[0]
 
+    checks = []
+    def validate():
+        m = reconstruction_metrics(vae, xval)
+        checks.append(dead_phases(m))
+        if len(checks) == 2 and all(checks):             # said once, while there is time to stop and change the loss
+            warnings.warn(f"VAE: the held-out crops show phase {', '.join(map(str, checks[-1]))} nowhere at the last two "
+                          "checks. If it stays so, the training has stopped at 'every pixel the majority phase' "
+                          "(`vae_loss`): train again with a cross-entropy term (VAETrainConfig.ce_weight, e.g. 0.1).")
+        return m
     run_training(vae, opt, loss_fn, tcfg.steps, out_dir / "vae.ckpt", train_meta("vae", cfg, train.fingerprint, tcfg), every=tcfg.every,
-                 validate=lambda: reconstruction_metrics(vae, xval), on_step=on_step, desc="VAE", progress=progress)
+                 validate=validate, on_step=on_step, desc="VAE", progress=progress)
     fit_latent_scale(vae, stack(train, range(min(len(train), 512))).to(device))
     metrics = reconstruction_metrics(vae, xval)
     metrics["orientation_consistency"] = orientation_consistency(vae, xval).mean(0).tolist()   # per latent channel
