@@ -25,7 +25,7 @@ from dataclasses import replace
 
 import torch
 
-from microlad.sds import SDSConfig, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate
+from microlad.sds import SDSConfig, WRITE_BACKS, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate
 from microlad.descriptors import training_stats
 from microlad.lmpdd import reconstruct
 
@@ -70,7 +70,7 @@ def main():
                     "(the schedule depends on the run length, so each step count is then its own run)")
     ap.add_argument("--lr-hold", type=float, default=0.0, help="SDSConfig.lr_hold: fraction of the steps at full lr before the decay")
     ap.add_argument("--feedback", type=float, default=None, help="SDSConfig.feedback_gain (integral feedback on the volume, per unit lr; 0: off)")
-    ap.add_argument("--write-back", choices=("residual", "decoded"), default=None, help="SDSConfig.write_back")
+    ap.add_argument("--write-back", choices=WRITE_BACKS, default=None, help="SDSConfig.write_back")
     ap.add_argument("--seed", type=int, default=0, help="seed of the start volume and of the guided run")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice / OMP_NUM_THREADS)")
     a = ap.parse_args()

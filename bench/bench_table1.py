@@ -84,9 +84,9 @@ def main():
     tiles, tiles_val = region_tiles(mic), region_tiles(mic, split="val")
     fr_train = phase_fractions(train, P)
     matched = torch.stack([match_phase_fractions(p, fr_train) for p in probs])
+    floor, fr_tiles = s2_report(train, ref, P), phase_fractions(tiles, P)
     print(table(a.name if not a.micrograph else a.micrograph, s2_report(lab, ref, P), s2_report(matched, ref, P),
-                s2_report(train, ref, P), s2_report(lab, tiles, P), s2_report(tiles_val, tiles, P),
-                phase_fractions(lab, P), phase_fractions(tiles, P), secs))
+                floor, s2_report(lab, tiles, P), s2_report(tiles_val, tiles, P), phase_fractions(lab, P), fr_tiles, secs))
     if a.guide_steps:
         from microlad.sds import SDSConfig, TwoPointCorrelation, guide
         k, t0 = a.guide_n or a.n, time.perf_counter()
@@ -94,9 +94,9 @@ def main():
         res = [guide(probs[i], model, [TwoPointCorrelation(p) for p in range(P)], seed=a.seed + i, config=sds, progress=False)
                for i in range(k)]
         gsecs = (time.perf_counter() - t0) / k
-        guided = lambda name, g: table(name, s2_report(g, ref, P), s2_report(lab[:k], ref, P), s2_report(train, ref, P),
-                                       s2_report(g, tiles, P), s2_report(lab[:k], tiles, P), phase_fractions(g, P),
-                                       phase_fractions(tiles, P), gsecs, second="unguided", last="unguided")
+        unguided, unguided_tiles = s2_report(lab[:k], ref, P), s2_report(lab[:k], tiles, P)
+        guided = lambda name, g: table(name, s2_report(g, ref, P), unguided, floor, s2_report(g, tiles, P), unguided_tiles,
+                                       phase_fractions(g, P), fr_tiles, gsecs, second="unguided", last="unguided")
         print(f"\nS₂-guided ({a.guide_steps} SDS steps, {sds}), the first {k} volumes; unguided, the same {k}:")
         print(guided("guided", torch.stack([r.labels.cpu() for r in res])))
         fr = stored_fractions(model)

@@ -35,13 +35,13 @@ stage() {  # name timeout_s cmd...: output into $RUNS/name.md, exit status and t
 half=(); [ "$HALF" = 1 ] && half=(--half "$OUT")
 JOBS=${JOBS:-sofc partic}   # which models to train and score: sofc, sand (Table 1) and/or partic (3D truth)
 declare -A IMAGE=([sofc]=data/sofc_anode.png [sand]=$IN/sandstone_256.npy [partic]=$IN/particulate_slice.png)
+has() { case " $JOBS " in *" $1 "*) return 0;; esac; return 1; }
 for j in sofc sand partic; do
-  case " $JOBS " in *" $j "*) ;; *) continue;; esac
+  has $j || continue
   stage "train_$j" $((${TRAIN_MIN%.*} * 60 + 90)) $PY bench/gpu_train.py "${IMAGE[$j]}" "$RUNS/$j" --preset "$PRESET" \
     --budget-min "$TRAIN_MIN" --vae-share "$VAE_SHARE" "${half[@]}" &
 done
 wait
-has() { case " $JOBS " in *" $1 "*) return 0;; esac; return 1; }
 for s in $SAMPLERS; do
   for j in sofc sand; do
     has $j && stage "table1_${j}_$s" 240 $PY bench/bench_table1.py --micrograph "${IMAGE[$j]}" --weights "$RUNS/$j" --n "$N64" \

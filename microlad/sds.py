@@ -24,11 +24,11 @@ from .fem import FEMConfig, effective_diffusivity
 from .checkpoint import save_checkpoint, load_checkpoint
 
 # %% auto #0
-__all__ = ['SHORTHANDS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity', 'TwoPointCorrelation',
-           'SDSConfig', 'volume_slices', 'put_slices', 'straight_through', 'plane_axes', 'mid_slices', 'random_slices',
-           'sds_gradient', 'sds_loss', 'objective_losses', 'round_trip_residual', 'decode_with', 'step_loss',
-           'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory', 'SDSResult', 'guide', 'evaluate',
-           'slice_descriptors']
+__all__ = ['SHORTHANDS', 'WRITE_BACKS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity',
+           'TwoPointCorrelation', 'SDSConfig', 'volume_slices', 'put_slices', 'straight_through', 'plane_axes',
+           'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss', 'objective_losses', 'round_trip_residual',
+           'decode_with', 'step_loss', 'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory',
+           'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
 
 # %% ../nbs/03_sds.ipynb #f06a79d7
 SHORTHANDS = ("+", "++")
@@ -192,6 +192,8 @@ class TwoPointCorrelation(Objective):
         return (s2 - self.target_curve[: r + 1].to(s2)).pow(2).mean(-1).sqrt()
 
 # %% ../nbs/03_sds.ipynb #b95b3428
+WRITE_BACKS = ("decoded", "residual")   # what a step writes back: see "What a step writes back"
+
 @dataclass
 class SDSConfig:
     "Settings of `guide`. `paper()`: the reference recipe; `cpu()` (default): the 2-core CPU recipe (see `bench/bench_sds.py`)."
@@ -230,8 +232,8 @@ class SDSConfig:
         if self.lr_end is not None and not self.lr_end > 0: raise ValueError(f"lr_end must be > 0 or None, got {self.lr_end}")
         if not 0 <= self.lr_hold < 1: raise ValueError(f"lr_hold must be a fraction of the steps in [0, 1), got {self.lr_hold}")
         if not self.feedback_gain >= 0: raise ValueError(f"feedback_gain must be >= 0, got {self.feedback_gain}")
-        if self.write_back not in ("residual", "decoded"):
-            raise ValueError(f"write_back must be 'residual' or 'decoded', got {self.write_back!r}")
+        if self.write_back not in WRITE_BACKS:
+            raise ValueError(f"write_back must be one of {WRITE_BACKS}, got {self.write_back!r}")
         _check_weight(self.sds_weight)
         if self.feedback_window < 1 or self.feedback_slices < 1 or not self.feedback_band > 0:
             raise ValueError("feedback_window and feedback_slices must be >= 1 and feedback_band > 0, got "
