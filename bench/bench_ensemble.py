@@ -50,7 +50,7 @@ def one_volume(side: int, mode: str, steps: int, refine: int, threads: int) -> d
             if side <= 128: np.save(f"/tmp/bench_ens_{side}_chunked.npy", zarr.open_array(str(p), mode="r")[:])
         out["estimate_mb"] = sum(v for k, v in chunk_memory_bytes((side,) * 3, ch, model.n_phases).items() if k != "in_memory") / 2 ** 20
     else:
-        lab = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False)[0].argmax(0)
+        lab = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False, fusion=cfg.fusion, fusion_power=cfg.fusion_power)[0].argmax(0)
         out["decode_s"] = time.perf_counter() - t1
         out["peak_mb"] = peak_mb()
         ref = Path(f"/tmp/bench_ens_{side}_chunked.npy")

@@ -45,7 +45,7 @@ def run(model, cfg: LMPDDConfig, n: int, size: int, ref, z_cache=None):
         t0 = time.perf_counter()
         z = z_cache[seed] if z_cache is not None else sample_latent_volume(model, (size,) * 3, 1, cfg, seed=seed, progress=False)
         t1 = time.perf_counter()
-        p = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False)
+        p = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False, fusion=cfg.fusion, fusion_power=cfg.fusion_power)
         t2 = time.perf_counter()
         labs.append(p.argmax(1)); ts.append(t1 - t0); td.append(t2 - t1); zs.append(z)
     lab = torch.cat(labs)

@@ -19,7 +19,7 @@ from .descriptors import (phase_fractions, phase_field, two_point_correlation_pe
 from .ldm import load_model
 from .pipeline import (train, bundled_model, preset, PRESETS, VAE_BUDGET_SHARES, reconstruct_to_files, output_folder, FolderBusy,
                                next_volume_index, write_results, s2_numbers, load_weights, lmpdd_config, _run_line)
-from .lmpdd import reconstruct
+from .lmpdd import reconstruct, FUSIONS
 from .checkpoint import load_checkpoint
 from .ensemble import volume_descriptors, AXES
 from .baselines import BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, train_mpdd, train_slicegan
@@ -514,6 +514,9 @@ def _reconstruct_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_he
     r.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
                    "particles (touching balls; every phase fraction kept): for a packing of round particles, whose 3D "
                    "connectivity one micrograph underestimates")
+    r.add_argument("--fusion", choices=FUSIONS, default=None, help="how the three axis decodings become one volume; "
+                   "default: average. 'spectral' takes each wave vector from the axes that resolve it: sharper slices "
+                   "(closer slice S2), not closer 3D connectivity")
     r.add_argument("--formats", nargs="+", default=["tif", "npy"], choices=["tif", "npy", "vti"], help="volume file formats")
     r.add_argument("--overwrite", action="store_true", help=overwrite_help)
     r.add_argument("--wait", action="store_true", help=wait_help)
@@ -536,6 +539,8 @@ def _ensemble_parser(sub, fmt: dict, shape_help: str, wait_help: str):
                    "sub-volumes of its size are (for the spread of a property; default: every volume at the training fractions)")
     e.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
                    "particles (touching balls; every phase fraction kept), as microlad reconstruct does")
+    e.add_argument("--fusion", choices=FUSIONS, default=None, help="how the three axis decodings become one volume, as "
+                   "microlad reconstruct --fusion; default: average")
     e.add_argument("--wait", action="store_true", help=wait_help)
 
 # %% ../nbs/10_cli.ipynb #8df7249f
@@ -568,7 +573,7 @@ def main(argv=None) -> int:
         elif a.cmd == "train": return _train_command(a)
         elif a.cmd == "reconstruct":
             kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler, fraction_spread=a.fraction_spread or None,
-                                        particle_phase=a.convex_particles).items() if v is not None}
+                                        particle_phase=a.convex_particles, fusion=a.fusion).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
             res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
                                        match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
@@ -581,7 +586,7 @@ def main(argv=None) -> int:
             from microlad.ensemble import ensemble_cli
             with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
                 return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph,
-                                   fraction_spread=a.fraction_spread, particle_phase=a.convex_particles)
+                                   fraction_spread=a.fraction_spread, particle_phase=a.convex_particles, fusion=a.fusion)
     except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
     except OSError as e: return _error(_for_cli(_os_error(e)))
     except KeyboardInterrupt as e:

@@ -360,7 +360,8 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
         for bx in tqdm(blocks, desc="blocks", disable=not progress, leave=False):
             zb = z[(slice(None), slice(None)) + tuple(slice(p0 // f, p1 // f) for _, _, p0, p1 in bx)]
             probs, f0 = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False,
-                                      label_fractions=cfg.label_fractions, return_fractions=True)
+                                      label_fractions=cfg.label_fractions, return_fractions=True, fusion=cfg.fusion,
+                                      fusion_power=cfg.fusion_power)
             lab = label_volumes(probs, sigma, f0, label_fractions=cfg.label_fractions)[0]   # as `reconstruct` labels, on the cube with its overlap
             core = lab[tuple(slice(lo - p0, hi - p0) for lo, hi, p0, _ in bx)]
             arr[tuple(slice(lo, hi) for lo, hi, _, _ in bx)] = core.to(torch.uint8).cpu().numpy()
@@ -408,11 +409,11 @@ def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 
 # %% ../nbs/13_ensemble.ipynb #b1cee784
 def ensemble_cli(weights, n: int, shape, out, scheduler: str | None = None, seed: int = 0, steps: int | None = None,
                  micrograph=None, workers: int | None = None, fraction_spread: bool = False,
-                 particle_phase: int | None = None) -> int:
+                 particle_phase: int | None = None, fusion: str | None = None) -> int:
     "What `microlad ensemble` runs; prints the result and the summary. Returns 0, or 1 if some task failed."
     from microlad.pipeline import lmpdd_config                     # the one place command-line flags become a config
     cfg = EnsembleConfig(shape=tuple(shape), lmpdd=lmpdd_config(steps=steps, fraction_spread=fraction_spread or None,
-                                                               particle_phase=particle_phase))
+                                                               particle_phase=particle_phase, fusion=fusion))
     client = make_client(scheduler, n_workers=workers)
     try: res = run_ensemble(weights, n=n, out=out, seed=seed, micrograph=micrograph, config=cfg, client=client)
     finally: _close(client, scheduler is None)

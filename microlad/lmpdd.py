@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
+import scipy.fft as sfft
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
@@ -20,18 +21,20 @@ from .descriptors import (phase_field, phase_fractions, two_point_correlation, t
                                   s2_relative_error)
 
 # %% auto #0
-__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'NO_FRACTIONS', 'COVARIANCE_CUTOFF', 'COVARIANCE_MAX_LAG', 'SPREAD_SEED_OFFSET',
-           'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis', 'MultiPlaneDenoiser',
-           'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step', 'FractionFeedbackDenoiser',
-           'latent_volume_shape', 'stored_fractions', 'warn_no_fractions', 'volume_denoiser', 'sample_latent_volume',
-           'sampling_trace', 'match_phase_fractions', 'training_fractions', 'expected_fractions', 'refinement_labels',
-           'label_targets', 'decode_along_axis', 'refine_along_axis', 'decode_volume', 'gaussian_kernel',
-           'smooth_probabilities', 'label_volumes', 'smoothing_sigma', 'window_fraction_covariance', 'spread_fractions',
+__all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'FUSIONS', 'NO_FRACTIONS', 'COVARIANCE_CUTOFF', 'COVARIANCE_MAX_LAG',
+           'SPREAD_SEED_OFFSET', 'LMPDDConfig', 'volume_to_slices', 'slices_to_volume', 'eps_along_axis',
+           'MultiPlaneDenoiser', 'plane_agreement', 'MomentMatchedDenoiser', 'decoded_fractions', 'fraction_step',
+           'FractionFeedbackDenoiser', 'latent_volume_shape', 'stored_fractions', 'warn_no_fractions',
+           'volume_denoiser', 'sample_latent_volume', 'sampling_trace', 'match_phase_fractions', 'training_fractions',
+           'expected_fractions', 'refinement_labels', 'label_targets', 'decode_along_axis', 'refine_along_axis',
+           'decode_volume', 'axis_fusion_weights', 'spectral_fusion', 'gaussian_kernel', 'smooth_probabilities',
+           'label_volumes', 'smoothing_sigma', 'window_fraction_covariance', 'spread_fractions',
            'volume_fraction_targets', 'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
 LABEL_FRACTIONS = ("expected", "training", "argmax")
 UPSAMPLE = ("nearest", "linear", "decoded")          # how a decoding axis gets from latent to voxel resolution
+FUSIONS = ("average", "spectral")                    # how the three axis decodings become one volume
 
 @dataclass
 class LMPDDConfig:
@@ -43,6 +46,8 @@ class LMPDDConfig:
     refine_iters: int = 2           # K three-axis encode/decode refinement passes
     batch_size: int = 64            # voxel slices per VAE call at 64×64 (scaled down for larger slices)
     upsample: str = "linear"        # along the decoding axis: latent 'linear' | 'nearest', or 'decoded' (decode latent slices, interpolate probabilities)
+    fusion: str = "average"         # the three axis decodings: 'average' (eq. 30) | 'spectral' (each wave vector from the axes that resolve it: sharper slices, see "Fusing the three axes")
+    fusion_power: float = 2.0       # 'spectral': how strongly an axis is trusted for wave vectors in its own plane (`axis_fusion_weights`)
     refine_input: str = "onehot"    # what the refinement re-encodes: 'onehot' (argmax) | 'probs' (soft)
     match_moments: bool = True      # keep each volume's predicted clean latent at the training latents' channel mean/std
     fraction_feedback_t: int = 400  # steps with t ≤ this steer x̂₀ to the training region's phase fractions; 0 = off
@@ -62,6 +67,8 @@ class LMPDDConfig:
         if self.sampler not in SAMPLERS: raise ValueError(f"sampler must be one of {SAMPLERS}, got {self.sampler!r}.")
         if self.combine not in ("sequential", "average"):
             raise ValueError(f"combine must be 'sequential' or 'average', got {self.combine!r}.")
+        if self.fusion not in FUSIONS: raise ValueError(f"fusion must be one of {FUSIONS}, got {self.fusion!r}.")
+        if not self.fusion_power > 0: raise ValueError(f"fusion_power must be > 0, got {self.fusion_power}.")
         if self.upsample not in UPSAMPLE: raise ValueError(f"upsample must be one of {UPSAMPLE}, got {self.upsample!r}.")
         if self.label_fractions not in LABEL_FRACTIONS:
             raise ValueError(f"label_fractions must be one of {LABEL_FRACTIONS}, got {self.label_fractions!r}.")
@@ -393,9 +400,9 @@ def refine_along_axis(model: LatentDiffusion, probs: torch.Tensor, axis: int, ou
 def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2, batch_size: int = 64,
                   upsample: str = "nearest", refine_input: str = "onehot", progress: bool = True,
                   callback: Callable[[int, int], None] | None = None, label_fractions: str = "expected",
-                  return_fractions: bool = False, fractions=None):
+                  return_fractions: bool = False, fractions=None, fusion: str = "average", fusion_power: float = 2.0):
     """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,fd,fh,fw)`: three-axis decode,
-    averaged, then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
+    averaged (`fusion='average'`) or fused per wave vector (`'spectral'`, `spectral_fusion` with `fusion_power`), then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
     `refine_input='onehot'` each pass encodes labels of the current probabilities (`refinement_labels`): at the
     expected fractions of the three-axis decode, the latent's own (`label_fractions='expected'`), the model's
     training-region fractions (`'training'`, `label_targets`), or the argmax.
@@ -406,9 +413,12 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
     full = tuple(model.vae.factor * s for s in (d, h, w))
     total = n * sum(full) * (1 + refine_iters)
     with _Progress(total, "decode", progress, callback) as bar:
-        acc = torch.zeros(n, model.n_phases, *full, device=z.device)
-        for a in range(3): decode_along_axis(model, z, a, acc, batch_size, upsample, bar)
-        cur = acc.div_(3)
+        if fusion == "spectral":
+            cur = spectral_fusion([decode_along_axis(model, z, a, None, batch_size, upsample, bar) for a in range(3)], fusion_power)
+        else:
+            cur = torch.zeros(n, model.n_phases, *full, device=z.device)
+            for a in range(3): decode_along_axis(model, z, a, cur, batch_size, upsample, bar)
+            cur.div_(3)
         f0 = label_targets(model, cur, label_fractions) if fractions is None else torch.as_tensor(fractions, dtype=torch.float64).reshape(-1, model.n_phases).expand(n, -1)
         nxt = torch.empty_like(cur)
         for _ in range(refine_iters):
@@ -417,6 +427,33 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
             for a in range(3): refine_along_axis(model, inp, a, nxt, batch_size, refine_input == "onehot", bar)
             cur, nxt = nxt.div_(3), cur
     return (cur, f0) if return_fractions else cur
+
+# %% ../nbs/02_lmpdd.ipynb #765aef68
+def axis_fusion_weights(shape: Sequence[int], power: float = 2.0) -> np.ndarray:
+    """Weights `(3,D,H,W)` float32 of the three axis decodings for each DCT-II wave vector of a `(D,H,W)` volume: axis
+    a's in-plane share ((|k|² − k_a²)/|k|²)^`power`, normalised to sum to 1 over the axes; 1/3 each at k = 0.
+    k_a = j/(2N_a) cycles per voxel for DCT index j of a side of N_a voxels."""
+    k2 = np.stack(np.meshgrid(*[(np.arange(s) / (2.0 * s)) ** 2 for s in shape], indexing="ij"))
+    tot = k2.sum(0)
+    with np.errstate(invalid="ignore", divide="ignore"): w = ((tot - k2) / tot) ** power
+    w[:, 0, 0, 0] = 1.0
+    return (w / w.sum(0, keepdims=True)).astype(np.float32)
+
+# %% ../nbs/02_lmpdd.ipynb #75c2d9af
+def spectral_fusion(decodings: Sequence[torch.Tensor], power: float = 2.0) -> torch.Tensor:
+    """Three axis decodings `[(n,P,D,H,W)] × 3` (decoded along axis 0, 1, 2) → one probability volume `(n,P,D,H,W)`:
+    every DCT-II wave vector taken from the decodings with `axis_fusion_weights`, then clipped at 0 and renormalised
+    to sum to 1 per voxel. The mean of each phase is the three decodings' average (before the clipping)."""
+    if len(decodings) != 3: raise ValueError(f"spectral_fusion needs the three axis decodings, got {len(decodings)}")
+    n, P = decodings[0].shape[:2]
+    w = axis_fusion_weights(decodings[0].shape[-3:], power)
+    out = torch.empty_like(decodings[0])
+    for i in range(n):
+        for p in range(P):
+            acc = sum(w[a] * sfft.dctn(decodings[a][i, p].float().cpu().numpy(), norm="ortho") for a in range(3))
+            out[i, p] = torch.from_numpy(sfft.idctn(acc, norm="ortho"))
+    out.clamp_(min=0)
+    return out / out.sum(1, keepdim=True).clamp_min(1e-12)
 
 # %% ../nbs/02_lmpdd.ipynb #f33feadf
 def gaussian_kernel(sigma: float) -> torch.Tensor:
@@ -573,7 +610,7 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"), fractions=targets)
     probs, f0 = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
                               callback=stage("decode"), label_fractions=cfg.label_fractions, return_fractions=True,
-                              fractions=targets)
+                              fractions=targets, fusion=cfg.fusion, fusion_power=cfg.fusion_power)
     labels, sm = label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, True, cfg.label_fractions)
     if cfg.particle_phase is not None:
         from microlad.particles import convex_particles     # particles is a later module (16_particles)

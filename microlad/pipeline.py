@@ -348,9 +348,9 @@ def _baseline_name(model) -> str | None:
     return BASELINE_NAMES[model.kind] if isinstance(model, (PixelDiffusion, SliceGANModel)) else None
 
 def lmpdd_config(steps: int | None = None, sampler: str | None = None, fraction_spread: bool | None = None,
-                 particle_phase: int | None = None) -> LMPDDConfig:
-    "`LMPDDConfig.cpu()` with the command line's `--steps` / `--sampler` / `--fraction-spread` / `--convex-particles` (each only where given): the one place flags become a config."
-    given = dict(steps=steps, sampler=sampler, fraction_spread=fraction_spread, particle_phase=particle_phase)
+                 particle_phase: int | None = None, fusion: str | None = None) -> LMPDDConfig:
+    "`LMPDDConfig.cpu()` with the command line's `--steps` / `--sampler` / `--fraction-spread` / `--convex-particles` / `--fusion` (each only where given): the one place flags become a config."
+    given = dict(steps=steps, sampler=sampler, fraction_spread=fraction_spread, particle_phase=particle_phase, fusion=fusion)
     return replace(LMPDDConfig.cpu(), **{k: v for k, v in given.items() if v is not None})
 
 def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True, **kw) -> torch.Tensor:
@@ -360,7 +360,8 @@ def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progr
     honour (`fractions`; a sampler for SliceGAN) are refused with a `ValueError`."""
     name = _baseline_name(model)
     if name is None:
-        cfg = lmpdd_config(kw.pop("steps", None), kw.pop("sampler", None), kw.pop("fraction_spread", None), kw.pop("particle_phase", None))
+        cfg = lmpdd_config(kw.pop("steps", None), kw.pop("sampler", None), kw.pop("fraction_spread", None), kw.pop("particle_phase", None),
+                           kw.pop("fusion", None))
         return reconstruct(model, shape=tuple(shape), n=n, seed=seed, config=cfg, progress=progress, **kw)
     if kw.pop("fraction_spread", None):
         raise ValueError(f"--fraction-spread is not supported with {name} weights: it steers microlad's sampler and labels "
@@ -368,6 +369,9 @@ def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progr
     if kw.pop("particle_phase", None) is not None:
         raise ValueError(f"--convex-particles is not supported with {name} weights: it relabels microlad's decoded "
                          "probabilities (leave the option out)")
+    if kw.pop("fusion", None) is not None:
+        raise ValueError(f"--fusion is not supported with {name} weights: it combines microlad's three axis decodings "
+                         "(leave the option out)")
     if "fractions" in kw:
         raise ValueError(f"--match-fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
                          f"probabilities; {name} volumes are labelled by argmax (leave the option out)")
@@ -427,6 +431,7 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
                "sub-volumes of its size (fraction spread)" if kw.get("fraction_spread") else _labelling(model, kw.get("config")))
         if kw.get("particle_phase") is not None:
             how += f"; phase {kw['particle_phase']} rebuilt as convex particles (touching balls, every phase fraction kept)"
+        if kw.get("fusion") is not None: how += f"; axis decodings combined by {kw['fusion']!r} fusion"
         what = f"{n} volume(s)" + (f" by the {_baseline_name(model)} baseline" if _baseline_name(model) else "")
         header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}", what,
                                                            seed, shape, seconds, model.device, how, voxel, warning)

@@ -1,0 +1,5 @@
+cd /work/main; source .venv/bin/activate
+for seed in 1 2; do for f in "" "--set fusion=spectral"; do
+  python bench/bench_table1.py --name carbonate --n 10 --threads 1 --seed $seed $f
+done; done
+for p in 1 4; do python bench/bench_table1.py --name carbonate --n 10 --threads 1 --set fusion=spectral --set fusion_power=$p; done
