@@ -138,3 +138,15 @@ def test_cli_convex_particles(cluster, tmp_path):
     assert cfg["particle_phase"] == 1
     a, b = (pd.read_parquet(tmp_path / k / "results.parquet") for k in ("plain", "balls"))
     assert a.vf_1[0] == b.vf_1[0] and a.tau_1_x[0] != b.tau_1_x[0]
+
+
+def test_cli_fusion(cluster, tmp_path):
+    "`microlad ensemble --fusion spectral` reaches every task's sampler config (run.json); the phase fractions stay the training region's."
+    from microlad.cli import main
+    import json
+    c, client = cluster
+    argv = ["ensemble", "--weights", str(bundled_weights("porous")), "--n", "1", "--shape", "32", "32", "32",
+            "--scheduler", c.scheduler_address, "--steps", "3"]
+    assert main(argv + ["--out", str(tmp_path / "fused"), "--fusion", "spectral"]) == 0
+    assert json.loads((tmp_path / "fused" / "run.json").read_text())["config"]["lmpdd"]["fusion"] == "spectral"
+    assert abs(pd.read_parquet(tmp_path / "fused" / "results.parquet").vf_1[0] - 0.35) < 0.01
