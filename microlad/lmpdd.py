@@ -402,13 +402,15 @@ def decode_volume(model: LatentDiffusion, z: torch.Tensor, refine_iters: int = 2
                   callback: Callable[[int, int], None] | None = None, label_fractions: str = "expected",
                   return_fractions: bool = False, fractions=None, fusion: str = "average", fusion_power: float = 2.0):
     """Scaled latent volumes `(n,C,d,h,w)` → phase probabilities `(n,P,fd,fh,fw)`: three-axis decode,
-    averaged (`fusion='average'`) or fused per wave vector (`'spectral'`, `spectral_fusion` with `fusion_power`), then `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
+    averaged (`fusion='average'`) or fused per wave vector (`'spectral'`, `spectral_fusion` with `fusion_power`), then
+    `refine_iters` three-axis encode/decode passes (each averaged over the axes). With
     `refine_input='onehot'` each pass encodes labels of the current probabilities (`refinement_labels`): at the
     expected fractions of the three-axis decode, the latent's own (`label_fractions='expected'`), the model's
     training-region fractions (`'training'`, `label_targets`), or the argmax.
     `return_fractions`: also those fractions `(n,P)` float64 (None for `'argmax'`), for the final labels. `fractions`
     (`(n,P)`) replaces them.
     `callback(slices_done, slices_total)` after each batch of slices."""
+    if fusion not in FUSIONS: raise ValueError(f"fusion must be one of {FUSIONS}, got {fusion!r}.")
     n, C, d, h, w = z.shape
     full = tuple(model.vae.factor * s for s in (d, h, w))
     total = n * sum(full) * (1 + refine_iters)
