@@ -19,7 +19,7 @@ from .checkpoint import fill_defaults
 from .descriptors import phase_fractions, phase_field, surface_area, s2_report, training_stats
 from .fem import FEMConfig, tortuosity
 from .ldm import LatentDiffusion, load_model
-from .lmpdd import (LMPDDConfig, reconstruct, sample_latent_volume, decode_volume, training_fractions, latent_volume_shape,
+from .lmpdd import (LMPDDConfig, reconstruct, sample_latent_volume, decode_volume, decode_volume_with, training_fractions, latent_volume_shape,
                             label_volumes, smoothing_sigma)
 from .sds import SDSConfig, VolumeFraction, SurfaceArea, Diffusivity, guide, evaluate
 
@@ -341,7 +341,7 @@ def block_ranges(n: int, block: int, overlap: int) -> list[tuple]:
 def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDConfig | None = None,
                    chunk: ChunkConfig | None = None, attrs: dict | None = None, progress: bool = False) -> Path:
     """Scaled latent volume `(1,C,d,h,w)` → uint8 labels `(4d,4h,4w)` in a Zarr array at `path` (chunks `block`³),
-    decoded one cube at a time (`decode_volume` on the cube's latent grown by `overlap`, then `label_volumes` with
+    decoded one cube at a time (`decode_volume_with` on the cube's latent grown by `overlap`, then `label_volumes` with
     `smoothing_sigma(model, config)`: each cube keeps its own expected fractions). Atomic: written under a
     temporary name, renamed when complete. Memory: one cube, never the volume."""
     import zarr
@@ -359,9 +359,7 @@ def decode_to_zarr(model: LatentDiffusion, z: torch.Tensor, path, config: LMPDDC
     try:
         for bx in tqdm(blocks, desc="blocks", disable=not progress, leave=False):
             zb = z[(slice(None), slice(None)) + tuple(slice(p0 // f, p1 // f) for _, _, p0, p1 in bx)]
-            probs, f0 = decode_volume(model, zb, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False,
-                                      label_fractions=cfg.label_fractions, return_fractions=True, fusion=cfg.fusion,
-                                      fusion_power=cfg.fusion_power)
+            probs, f0 = decode_volume_with(model, zb, cfg, progress=False, return_fractions=True)
             lab = label_volumes(probs, sigma, f0, label_fractions=cfg.label_fractions)[0]   # as `reconstruct` labels, on the cube with its overlap
             core = lab[tuple(slice(lo - p0, hi - p0) for lo, hi, p0, _ in bx)]
             arr[tuple(slice(lo, hi) for lo, hi, _, _ in bx)] = core.to(torch.uint8).cpu().numpy()

@@ -27,8 +27,8 @@ __all__ = ['LABEL_FRACTIONS', 'UPSAMPLE', 'FUSIONS', 'NO_FRACTIONS', 'COVARIANCE
            'FractionFeedbackDenoiser', 'latent_volume_shape', 'stored_fractions', 'warn_no_fractions',
            'volume_denoiser', 'sample_latent_volume', 'sampling_trace', 'match_phase_fractions', 'training_fractions',
            'expected_fractions', 'refinement_labels', 'label_targets', 'decode_along_axis', 'refine_along_axis',
-           'decode_volume', 'axis_fusion_weights', 'spectral_fusion', 'gaussian_kernel', 'smooth_probabilities',
-           'label_volumes', 'smoothing_sigma', 'window_fraction_covariance', 'spread_fractions',
+           'decode_volume', 'axis_fusion_weights', 'spectral_fusion', 'decode_volume_with', 'gaussian_kernel',
+           'smooth_probabilities', 'label_volumes', 'smoothing_sigma', 'window_fraction_covariance', 'spread_fractions',
            'volume_fraction_targets', 'reconstruct', 'per_axis_s2_errors', 'slice_change_rate', 'pixel_change_rate']
 
 # %% ../nbs/02_lmpdd.ipynb #cc6e11f3
@@ -457,6 +457,15 @@ def spectral_fusion(decodings: Sequence[torch.Tensor], power: float = 2.0) -> to
     out.clamp_(min=0)
     return out / out.sum(1, keepdim=True).clamp_min(1e-12)
 
+# %% ../nbs/02_lmpdd.ipynb #9c225ec9
+def decode_volume_with(model: LatentDiffusion, z: torch.Tensor, config: LMPDDConfig, **kw):
+    """`decode_volume` of latent volumes `z` `(n,C,d,h,w)` with the decoding fields of `config` (refinement passes,
+    batch size, up-sampling, refinement input, label fractions, axis fusion); `kw` (`progress`, `callback`,
+    `return_fractions`, `fractions`) passed on."""
+    c = config
+    return decode_volume(model, z, c.refine_iters, c.batch_size, c.upsample, c.refine_input, label_fractions=c.label_fractions,
+                         fusion=c.fusion, fusion_power=c.fusion_power, **kw)
+
 # %% ../nbs/02_lmpdd.ipynb #f33feadf
 def gaussian_kernel(sigma: float) -> torch.Tensor:
     "Normalised 1D Gaussian weights `(2r+1,)`, r = ⌈3σ⌉ voxels."
@@ -610,9 +619,8 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
         if fractions is not None: raise ValueError("fractions= and config.fraction_spread both set each volume's fractions: give one")
         targets = volume_fraction_targets(model, shape, n, seed, micrograph)
     z = sample_latent_volume(model, shape, n, cfg, seed=seed, progress=progress, callback=stage("sample"), fractions=targets)
-    probs, f0 = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=progress,
-                              callback=stage("decode"), label_fractions=cfg.label_fractions, return_fractions=True,
-                              fractions=targets, fusion=cfg.fusion, fusion_power=cfg.fusion_power)
+    probs, f0 = decode_volume_with(model, z, cfg, progress=progress, callback=stage("decode"), return_fractions=True,
+                                   fractions=targets)
     labels, sm = label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, True, cfg.label_fractions)
     if cfg.particle_phase is not None:
         from microlad.particles import convex_particles     # particles is a later module (16_particles)
