@@ -25,8 +25,8 @@ from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, 
 
 # %% auto #0
 __all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset',
-           'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'train', 'bundled_weights',
-           'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
+           'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'DeadVAE', 'dead_vae_message', 'train',
+           'bundled_weights', 'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
            'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'load_weights', 'lmpdd_config',
            'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
@@ -97,13 +97,31 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     return (head + f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
             "Train the VAE longer (VAETrainConfig.steps)" + LARGER_VAE.get(preset_name, "."))
 
+# %% ../nbs/09_pipeline.ipynb #6a516d18
+class DeadVAE(ValueError):
+    "`train` stopped after the VAE stage: the VAE draws a phase nowhere, so no LDM was trained on its latents."
+
+def dead_vae_message(metrics: dict, fractions, vae_train: VAETrainConfig, out) -> str:
+    "Why `train` stopped at a VAE whose held-out `metrics` have dead phases; `fractions` `(P,)` of the micrograph."
+    dead = dead_phases(metrics)
+    which = ", ".join(f"phase {p} (Dice {metrics['dice'][p]:.3f}; {100 * float(fractions[p]):.1f} % of the micrograph)" for p in dead)
+    head = (f"the VAE draws {which} nowhere on held-out crops after all its {vae_train.steps} steps, so the LDM was not "
+            f"trained: its volumes could not contain that phase. The VAE's files are kept in {out}. ")
+    if vae_train.ce_weight == 0:
+        return head + ("With the L1 loss alone a VAE can stop at 'every pixel the majority phase' (bench/RESULTS.md, "
+                       "'A dead start of the VAE'): train again into a new --out folder with a cross-entropy term, "
+                       "`microlad train IMAGE --out NEW --ce-weight 0.1` (Python: VAETrainConfig.ce_weight=0.1).")
+    return head + (f"It was trained with a cross-entropy term already (ce_weight {vae_train.ce_weight:g}): check that "
+                   "the micrograph is segmented as meant (that phase's pixels), or train longer (VAETrainConfig.steps).")
+
 # %% ../nbs/09_pipeline.ipynb #1c5cf42a
 MIN_STAGE_S = 1e-3   # the LDM's budget when the VAE stage used it all: one step, so that ldm.pt exists
 
 def _steps_done(ckpt) -> int: return load_checkpoint(ckpt)["step"]
 
 def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, device=None, progress: bool = True,
-          p: Preset | None = None, time_budget_s: float | None = None, budget_clock: str = "wall") -> LatentDiffusion:
+          p: Preset | None = None, time_budget_s: float | None = None, budget_clock: str = "wall",
+          allow_dead_vae: bool = False) -> LatentDiffusion:
     """Train VAE then LDM on micrograph `image` (path or label array); write weights + log to `out`.
 
     Rerunning with the same `out` resumes an interrupted run. `time_budget_s`: stop after that many seconds of
@@ -112,7 +130,8 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     the VAE stage count, the LDM's come on top); both save the step they reached
     (`train_log.json` says which and what was spent in all). The training statistics of the micrograph
     (`descriptors.training_stats`, for `'+'` targets) are stored in `ldm.pt`. Returns the trained model, with them
-    as `model.training_stats` and the training labels as `model.micrograph`."""
+    as `model.training_stats` and the training labels as `model.micrograph`. Raises `DeadVAE` after a VAE stage that
+    ran all its steps and draws a phase nowhere (`dead_vae_message`), unless `allow_dead_vae`."""
     labels = read_micrograph(image, n_phases=n_phases)
     P = n_phases_of(labels)
     p = p or preset(preset_name, P)
@@ -120,6 +139,8 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     vae_hook = time_budget(None if time_budget_s is None else p.vae_budget_share * time_budget_s, clock=budget_clock)
     clock, t0, c0 = CLOCKS[budget_clock], time.perf_counter(), CLOCKS[budget_clock]()
     vae = train_vae(labels, p.vae, p.vae_train, out, device=device, progress=progress, on_step=vae_hook)
+    if dead_phases(vae.metrics) and not allow_dead_vae and _steps_done(out / "vae.ckpt") >= p.vae_train.steps:
+        raise DeadVAE(dead_vae_message(vae.metrics, phase_fractions(labels, P), p.vae_train, out))
     if (note := vae_quality_note(vae.metrics, preset_name)): warnings.warn(note, stacklevel=2)
     t1 = time.perf_counter()
     model = train_ldm(labels, vae, p.unet, p.ldm_train, p.diffusion, out, device=device, progress=progress,

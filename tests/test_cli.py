@@ -1,7 +1,7 @@
 """Rough edges of the `microlad` command (issue 16), each through `microlad.cli.main([...])`: the exit
 code and the one-line message; `--help`; the fingerprint warning; titled slices and the report;
 `train` stopped by SIGTERM and by Ctrl-C (SIGINT), saving its checkpoint, then resumed."""
-import argparse, signal, textwrap
+import argparse, json, signal, textwrap
 
 import numpy as np
 import pytest
@@ -141,7 +141,7 @@ from microlad.pipeline import Preset
 from microlad.vae import VAEConfig, VAETrainConfig
 from microlad.ldm import UNetConfig, LDMTrainConfig, DiffusionConfig
 def tiny(name, P):                  # the cpu preset shrunk to seconds; everything else is the real command
-    return Preset(VAEConfig(P, (8, 8, 16), 1, True, 4, 4), VAETrainConfig(steps=20, batch_size=4, lr=2e-4, kl_weight=0.5, n_patches=16, every=5),
+    return Preset(VAEConfig(P, (8, 8, 16), 1, True, 4, 4), VAETrainConfig(steps=20, batch_size=4, lr=2e-3, kl_weight=0.5, n_patches=16, every=5, ce_weight=0.5),
                   UNetConfig(channels=(16, 16, 16), n_res=1, attention=(False, False, True), groups=4),
                   LDMTrainConfig(steps=5, batch_size=8, lr=2e-4, ema_decay=0.999, n_patches=16, every=5), DiffusionConfig(T=50))
 """
@@ -201,3 +201,28 @@ def test_train_sigterm_saves_then_ctrl_c_saves_then_resume(tmp_path, monkeypatch
     assert rc == 2 and "Traceback" not in e
     assert e.splitlines()[-1].startswith(f"microlad: error: Cannot resume from {out / 'vae.ckpt'}: its fingerprint differs"), e
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_train_stops_at_a_dead_vae_and_ce_weight_reaches_it(tmp_path, monkeypatch, capsys):
+    """A VAE that draws a phase nowhere (the tiny preset with few slow steps and L1 alone) stops `train` before the LDM
+    with one error line naming the phase and the remedy; --ce-weight reaches the VAE's training config."""
+    import microlad.cli as cli
+    from dataclasses import replace
+    def dead(name, P):
+        p = tiny(name, P)
+        return replace(p, vae_train=replace(p.vae_train, steps=10, lr=2e-4, ce_weight=0.0))
+    monkeypatch.setattr(cli, "preset", dead)
+    img, out = tmp_path / "mic.png", tmp_path / "run"
+    save_micrograph(generate_porous(size=160, seed=1), img)
+    rc, o, e = run(["train", img, "--out", out], capsys)
+    last = e.splitlines()[-1]
+    assert rc == 2 and "Traceback" not in e and last.startswith("microlad: error: the VAE draws phase 1 (Dice 0.0"), e
+    assert "--ce-weight 0.1" in last and (out / "vae.pt").is_file() and not (out / "ldm.pt").exists(), e
+    rc, o, e = run(["train", img, "--out", tmp_path / "ce", "--ce-weight", "0.25"], capsys)   # too few steps even so
+    last = e.splitlines()[-1]
+    assert rc == 2 and "trained with a cross-entropy term already (ce_weight 0.25)" in last and "--ce-weight 0.1" not in last, e
+    assert load_checkpoint(tmp_path / "ce" / "vae.ckpt")["train_config"]["ce_weight"] == 0.25
+    rc, o, e = run(["train", img, "--out", tmp_path / "m", "--method", "mpdd", "--ce-weight", "0.1"], capsys)
+    assert rc == 2 and "--ce-weight is a loss term of microlad's VAE" in e, e
+    rc, o, e = run(["train", img, "--out", tmp_path / "m", "--ce-weight", "-1"], capsys)
+    assert rc == 2 and "must be a number ≥ 0" in e, e
