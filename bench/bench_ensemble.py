@@ -31,7 +31,7 @@ def one_volume(side: int, mode: str, steps: int, refine: int, threads: int) -> d
     "Run in a fresh process: one `side`³ volume by `mode` ('chunked' | 'inmemory'); timings and memory."
     import numpy as np, torch, zarr
     from microlad.pipeline import bundled_model
-    from microlad.lmpdd import LMPDDConfig, sample_latent_volume, decode_volume
+    from microlad.lmpdd import LMPDDConfig, sample_latent_volume, decode_volume_with
     from microlad.ensemble import ChunkConfig, decode_to_zarr, chunk_memory_bytes, sample_latent_bounded
     torch.set_num_threads(threads)
     model = bundled_model("porous")
@@ -50,7 +50,7 @@ def one_volume(side: int, mode: str, steps: int, refine: int, threads: int) -> d
             if side <= 128: np.save(f"/tmp/bench_ens_{side}_chunked.npy", zarr.open_array(str(p), mode="r")[:])
         out["estimate_mb"] = sum(v for k, v in chunk_memory_bytes((side,) * 3, ch, model.n_phases).items() if k != "in_memory") / 2 ** 20
     else:
-        lab = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False, fusion=cfg.fusion, fusion_power=cfg.fusion_power)[0].argmax(0)
+        lab = decode_volume_with(model, z, cfg, progress=False)[0].argmax(0)   # what reconstruct and decode_to_zarr decode with
         out["decode_s"] = time.perf_counter() - t1
         out["peak_mb"] = peak_mb()
         ref = Path(f"/tmp/bench_ens_{side}_chunked.npy")

@@ -18,7 +18,7 @@ import argparse, os, platform, statistics, subprocess, sys, time
 import torch
 
 from microlad.data import reference_crops
-from microlad.lmpdd import (LMPDDConfig, sample_latent_volume, decode_volume, slice_change_rate,
+from microlad.lmpdd import (LMPDDConfig, sample_latent_volume, decode_volume_with, slice_change_rate,
                             pixel_change_rate)
 from microlad.descriptors import s2_report
 from microlad.data import default_micrograph
@@ -45,7 +45,7 @@ def run(model, cfg: LMPDDConfig, n: int, size: int, ref, z_cache=None):
         t0 = time.perf_counter()
         z = z_cache[seed] if z_cache is not None else sample_latent_volume(model, (size,) * 3, 1, cfg, seed=seed, progress=False)
         t1 = time.perf_counter()
-        p = decode_volume(model, z, cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input, progress=False, fusion=cfg.fusion, fusion_power=cfg.fusion_power)
+        p = decode_volume_with(model, z, cfg, progress=False)   # what reconstruct decodes with
         t2 = time.perf_counter()
         labs.append(p.argmax(1)); ts.append(t1 - t0); td.append(t2 - t1); zs.append(z)
     lab = torch.cat(labs)
