@@ -362,6 +362,15 @@ class TrainingStats:
         """S₂ length scale of `phase` (px): V_f / (V_f − S₂(1)), the mean chord as the radially averaged S₂ sees it
         (0.7–0.85 × the axis-aligned mean chord of an isotropic structure)."""
         s = self.s2[phase]; return float(s[0] / (s[0] - s[1]).clamp_min(1e-12))
+    def s2_target(self, phase: int) -> torch.Tensor:
+        """The crops' mean S₂ of `phase` moved to the training region's fraction φ (`fractions`): φ² + C̄(r)·φ(1−φ)/E[φ_c(1−φ_c)],
+        C̄(r) = S̄₂(r) − E[φ_c²] the crops' mean autocovariance, φ_c their fractions. `(r+1,)`; `s2[phase]` itself without `fractions`."""
+        s = self.s2[phase]
+        if self.fractions is None or "vf" not in self.values: return s.clone()
+        f, c = float(self.fractions[phase]), self.values["vf"][phase].double()
+        var = float((c * (1 - c)).mean())
+        if var <= 0: return torch.full_like(s, f)
+        return (f * f + (s.double() - float((c * c).mean())) * (f * (1 - f) / var)).to(s.dtype)
     def to_dict(self) -> dict:
         "Plain form for a checkpoint: ints and float32 tensors, `values[key]` `(P, n)`, `s2` `(P, r+1)`, `fractions` `(P,)` float64."
         ph = range(self.n_phases)

@@ -169,8 +169,9 @@ class Diffusivity(Objective):
 # %% ../nbs/03_sds.ipynb #63e22d9e
 @dataclass
 class TwoPointCorrelation(Objective):
-    """Two-point correlation S_2(r) of `phase` (periodic, r = 0..side/2) against `target_curve`
-    (default: the training crops' mean curve). Descriptor = RMS difference to the curve; loss in units of 0.01."""
+    """Two-point correlation S_2(r) of `phase` (periodic, r = 0..side/2) against `target_curve` (default: the training
+    crops' mean curve at the training region's fraction, `TrainingStats.s2_target`). Descriptor = RMS difference to the
+    curve; loss in units of 0.01."""
     target_curve: torch.Tensor | None = field(default=None, repr=False)
     key: ClassVar[str] = "s2"
     scale: ClassVar[float] = 0.01
@@ -185,7 +186,7 @@ class TwoPointCorrelation(Objective):
     def resolve(self, stats):
         if self.resolved: return self
         if stats is None: raise ValueError(f"{self.label}: the default target curve needs training statistics (`stats=`)")
-        return replace(self, target_curve=stats.s2[self.phase].clone())
+        return replace(self, target_curve=stats.s2_target(self.phase))
     def value(self, probs, plane_axes=(1, 2)):
         r = min(min(probs.shape[-2:]) // 2, len(self.target_curve) - 1)
         s2 = two_point_correlation(probs[:, self.phase], r_max=r)
