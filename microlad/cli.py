@@ -396,6 +396,10 @@ def _guide_report(res, model, a, seconds: float, start: int, resumed: bool, name
     rows = [f"{'objective':<12}{'target':>10}{'reached':>10}  phase  (reached: on the whole volume, every slice along x, y, z)"]
     rows += [f"{n:<12}{o.target if o.key != 's2' else 0.0:>10.4g}{v:>10.4g}  {names[o.phase]}"
              for (n, v), o in zip(got.items(), res.objectives)]
+    region = getattr(getattr(model, "training_stats", None), "fractions", None)
+    fr = lambda f: " / ".join(f"{float(x):.3f}" for x in f)
+    rows.append(f"phase fractions ({' / '.join(names)}): guided {fr(phase_fractions(res.labels, model.n_phases))}"
+                + ("" if region is None else f", micrograph's training region {fr(region)}"))
     return line + "\n" + "\n".join(rows)
 
 def _guide_command(a) -> int:

@@ -137,6 +137,9 @@ def test_guide_outputs(tmp_path, capsys):
     lines = {l.split()[0]: l.split()[1:] for l in report.splitlines() if l.startswith(("V_f[1]", "D_e[1]"))}
     assert float(lines["V_f[1]"][0]) == 0.45 and 0 <= float(lines["V_f[1]"][1]) <= 1
     assert float(lines["D_e[1]"][0]) > 0                                            # '+' resolved from the training crops
+    fr = next(l for l in report.splitlines() if l.startswith("phase fractions (solid / pore): guided "))
+    guided, region = fr.split("guided ")[1].split(", micrograph's training region ")
+    assert abs(sum(map(float, guided.split(" / "))) - 1) < 2e-3 and abs(float(region.split(" / ")[1]) - 0.35) < 0.01, fr
     assert np.load(tmp_path / "volume_000.npy").shape == (16, 16, 16)
     assert out.splitlines()[-1].startswith(f"wrote {tmp_path}/volume_000.tif")
 
