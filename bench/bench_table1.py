@@ -57,6 +57,9 @@ def main():
     ap.add_argument("--guide-n", type=int, default=None, help="how many volumes to guide (default: all)")
     ap.add_argument("--sds-preset", choices=("cpu", "paper"), default="cpu",
                     help="the guidance's SDSConfig (paper: lr 1e-3, one slice per step), with --guide-steps steps")
+    ap.add_argument("--guide-from", choices=("probs", "labels"), default="probs",
+                    help="what guide starts from: the smoothed probabilities (their argmax need not have the labels' "
+                         "fractions) or the labels, as `microlad guide` and the ensemble start")
     ap.add_argument("--sds-set", action="append", metavar="FIELD=VALUE", help="change an SDSConfig field (repeatable)")
     ap.add_argument("--no-match", action="store_true", help="sample without moment matching")
     ap.add_argument("--threads", type=int, default=1)
@@ -91,13 +94,14 @@ def main():
         from microlad.sds import SDSConfig, TwoPointCorrelation, guide
         k, t0 = a.guide_n or a.n, time.perf_counter()
         sds = apply_overrides(replace(getattr(SDSConfig, a.sds_preset)(), steps=a.guide_steps), a.sds_set)
-        res = [guide(probs[i], model, [TwoPointCorrelation(p) for p in range(P)], seed=a.seed + i, config=sds, progress=False)
+        start = probs if a.guide_from == "probs" else lab
+        res = [guide(start[i], model, [TwoPointCorrelation(p) for p in range(P)], seed=a.seed + i, config=sds, progress=False)
                for i in range(k)]
         gsecs = (time.perf_counter() - t0) / k
         unguided, unguided_tiles = s2_report(lab[:k], ref, P), s2_report(lab[:k], tiles, P)
         guided = lambda name, g: table(name, s2_report(g, ref, P), unguided, floor, s2_report(g, tiles, P), unguided_tiles,
                                        phase_fractions(g, P), fr_tiles, gsecs, second="unguided", last="unguided")
-        print(f"\nS₂-guided ({a.guide_steps} SDS steps, {sds}), the first {k} volumes; unguided, the same {k}:")
+        print(f"\nS₂-guided ({a.guide_steps} SDS steps, {sds}, from the {a.guide_from}), the first {k} volumes; unguided, the same {k}:")
         print(guided("guided", torch.stack([r.labels.cpu() for r in res])))
         fr = stored_fractions(model)
         if fr is not None:        # guide's labels are the argmax; relabel at the training fractions as reconstruct does
