@@ -25,10 +25,10 @@ from .checkpoint import save_checkpoint, load_checkpoint
 
 # %% auto #0
 __all__ = ['SHORTHANDS', 'WRITE_BACKS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity',
-           'TwoPointCorrelation', 'SDSConfig', 'volume_slices', 'put_slices', 'straight_through', 'plane_axes',
-           'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss', 'objective_losses', 'round_trip_residual',
-           'decode_with', 'step_loss', 'optimise_latents', 'FeedbackController', 'StepRecord', 'SDSHistory',
-           'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
+           's2_at_fraction', 'TwoPointCorrelation', 'SDSConfig', 'volume_slices', 'put_slices', 'straight_through',
+           'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss', 'objective_losses',
+           'round_trip_residual', 'decode_with', 'step_loss', 'optimise_latents', 'FeedbackController', 'StepRecord',
+           'SDSHistory', 'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
 
 # %% ../nbs/03_sds.ipynb #f06a79d7
 SHORTHANDS = ("+", "++")
@@ -166,6 +166,13 @@ class Diffusivity(Objective):
             return effective_diffusivity(torch.cat([f, f.transpose(-1, -2)]), 0, cfg).view(2, -1).mean(0)
         return torch.stack([effective_diffusivity(f, d, cfg) for d in dirs]).mean(0)
 
+# %% ../nbs/03_sds.ipynb #e7e024a1
+def s2_at_fraction(curve: torch.Tensor, fraction: torch.Tensor) -> torch.Tensor:
+    """S₂ `curve` `(r+1,)` moved to each `fraction` `(n,1)`: φ² + (S(r) − S(0)²)·φ(1−φ)/(S(0)(1−S(0))), the same
+    normalised autocovariance at fraction φ. → `(n, r+1)`; φ = S(0) gives the curve back."""
+    c0 = curve[:1].clamp(1e-6, 1 - 1e-6)
+    return fraction ** 2 + (curve - c0 ** 2) * (fraction * (1 - fraction) / (c0 * (1 - c0)))
+
 # %% ../nbs/03_sds.ipynb #63e22d9e
 @dataclass
 class TwoPointCorrelation(Objective):
@@ -173,6 +180,7 @@ class TwoPointCorrelation(Objective):
     crops' mean curve at the training region's fraction, `TrainingStats.s2_target`). Descriptor = RMS difference to the
     curve; loss in units of 0.01."""
     target_curve: torch.Tensor | None = field(default=None, repr=False)
+    at_slice_fraction: bool = False   # each slice against the target's shape at its own fraction (`s2_at_fraction`)
     key: ClassVar[str] = "s2"
     scale: ClassVar[float] = 0.01
     symbol: ClassVar[str] = "S_2"
@@ -190,7 +198,9 @@ class TwoPointCorrelation(Objective):
     def value(self, probs, plane_axes=(1, 2)):
         r = min(min(probs.shape[-2:]) // 2, len(self.target_curve) - 1)
         s2 = two_point_correlation(probs[:, self.phase], r_max=r)
-        return (s2 - self.target_curve[: r + 1].to(s2)).pow(2).mean(-1).sqrt()
+        t = self.target_curve[: r + 1].to(s2)
+        if self.at_slice_fraction: t = s2_at_fraction(t, s2[:, :1].detach())
+        return (s2 - t).pow(2).mean(-1).sqrt()
 
 # %% ../nbs/03_sds.ipynb #b95b3428
 WRITE_BACKS = ("decoded", "residual")   # what a step writes back: see "What a step writes back"
