@@ -60,8 +60,8 @@ def main():
     ap.add_argument("--guide-from", choices=("probs", "labels"), default="probs",
                     help="what guide starts from: the smoothed probabilities (their argmax need not have the labels' "
                          "fractions) or the labels, as `microlad guide` and the ensemble start")
-    ap.add_argument("--s2-at-slice-fraction", action="store_true",
-                    help="the S₂ objectives compare each slice at its own fraction (TwoPointCorrelation.at_slice_fraction)")
+    ap.add_argument("--s2-slice-fraction", choices=("target", "own", "start"), default="target",
+                    help="at which fraction the S₂ objectives compare each slice (TwoPointCorrelation.slice_fraction)")
     ap.add_argument("--sds-set", action="append", metavar="FIELD=VALUE", help="change an SDSConfig field (repeatable)")
     ap.add_argument("--no-match", action="store_true", help="sample without moment matching")
     ap.add_argument("--threads", type=int, default=1)
@@ -97,7 +97,7 @@ def main():
         k, t0 = a.guide_n or a.n, time.perf_counter()
         sds = apply_overrides(replace(getattr(SDSConfig, a.sds_preset)(), steps=a.guide_steps), a.sds_set)
         start = probs if a.guide_from == "probs" else lab
-        res = [guide(start[i], model, [TwoPointCorrelation(p, at_slice_fraction=a.s2_at_slice_fraction) for p in range(P)], seed=a.seed + i, config=sds, progress=False)
+        res = [guide(start[i], model, [TwoPointCorrelation(p, slice_fraction=a.s2_slice_fraction) for p in range(P)], seed=a.seed + i, config=sds, progress=False)
                for i in range(k)]
         gsecs = (time.perf_counter() - t0) / k
         unguided, unguided_tiles = s2_report(lab[:k], ref, P), s2_report(lab[:k], tiles, P)

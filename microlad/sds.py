@@ -24,11 +24,12 @@ from .fem import FEMConfig, effective_diffusivity
 from .checkpoint import save_checkpoint, load_checkpoint
 
 # %% auto #0
-__all__ = ['SHORTHANDS', 'WRITE_BACKS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea', 'Diffusivity',
-           's2_at_fraction', 'TwoPointCorrelation', 'SDSConfig', 'volume_slices', 'put_slices', 'straight_through',
-           'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss', 'objective_losses',
-           'round_trip_residual', 'decode_with', 'step_loss', 'optimise_latents', 'FeedbackController', 'StepRecord',
-           'SDSHistory', 'SDSResult', 'guide', 'evaluate', 'slice_descriptors']
+__all__ = ['SHORTHANDS', 'SLICE_FRACTIONS', 'WRITE_BACKS', 'Objective', 'parse_target', 'VolumeFraction', 'SurfaceArea',
+           'Diffusivity', 's2_at_fraction', 'TwoPointCorrelation', 'SDSConfig', 'volume_slices', 'put_slices',
+           'straight_through', 'plane_axes', 'mid_slices', 'random_slices', 'sds_gradient', 'sds_loss',
+           'objective_losses', 'round_trip_residual', 'decode_with', 'step_loss', 'optimise_latents',
+           'FeedbackController', 'StepRecord', 'SDSHistory', 'SDSResult', 'slice_fractions', 'guide', 'evaluate',
+           'slice_descriptors']
 
 # %% ../nbs/03_sds.ipynb #f06a79d7
 SHORTHANDS = ("+", "++")
@@ -55,6 +56,8 @@ class Objective:
     relative: ClassVar[bool] = False
     symbol: ClassVar[str] = ""
     feedback: ClassVar[bool] = False     # whether `SDSConfig.feedback_gain` shifts this target (see `_feedback`)
+    @property
+    def uses_start(self) -> bool: return False   # whether `loss` needs the slices' fractions at the start of guidance
 
     def __post_init__(self):
         _check_phase(self.phase); _check_weight(self.weight)
@@ -96,9 +99,10 @@ class Objective:
         if self.relative: d = d / max(float(self.target), 1e-3)
         return d / self.scale
 
-    def loss(self, probs: torch.Tensor, plane_axes=(1, 2), offset: float = 0.0):
-        "`(loss, mean descriptor)` on slices `(B,P,h,w)` aiming at `target + offset`; `(None, None)` when it does not apply."
-        v = self.value(probs, plane_axes)
+    def loss(self, probs: torch.Tensor, plane_axes=(1, 2), offset: float = 0.0, start: torch.Tensor | None = None):
+        """`(loss, mean descriptor)` on slices `(B,P,h,w)` aiming at `target + offset`; `(None, None)` when it does not apply.
+        `start` `(B,P)`: the slices' phase fractions when guidance began, for objectives that `uses_start`."""
+        v = self.value(probs, plane_axes, start=start) if self.uses_start else self.value(probs, plane_axes)
         if v is None: return None, None
         return self.weight * self.error(v, offset).pow(2).mean(), v.detach().mean()
 
@@ -167,6 +171,8 @@ class Diffusivity(Objective):
         return torch.stack([effective_diffusivity(f, d, cfg) for d in dirs]).mean(0)
 
 # %% ../nbs/03_sds.ipynb #e7e024a1
+SLICE_FRACTIONS = ("target", "own", "start")   # at which fraction `TwoPointCorrelation` compares a slice's S₂
+
 def s2_at_fraction(curve: torch.Tensor, fraction: torch.Tensor) -> torch.Tensor:
     """S₂ `curve` `(r+1,)` moved to each `fraction` `(n,1)`: φ² + (S(r) − S(0)²)·φ(1−φ)/(S(0)(1−S(0))), the same
     normalised autocovariance at fraction φ. → `(n, r+1)`; φ = S(0) gives the curve back."""
@@ -180,7 +186,8 @@ class TwoPointCorrelation(Objective):
     crops' mean curve at the training region's fraction, `TrainingStats.s2_target`). Descriptor = RMS difference to the
     curve; loss in units of 0.01."""
     target_curve: torch.Tensor | None = field(default=None, repr=False)
-    at_slice_fraction: bool = False   # each slice against the target's shape at its own fraction (`s2_at_fraction`)
+    slice_fraction: str = "target"   # each slice against the target's shape at: the target's fraction, its 'own' fraction,
+                                     # or its fraction at the 'start' of guidance (`s2_at_fraction`; 'start' → 'own' outside `guide`)
     key: ClassVar[str] = "s2"
     scale: ClassVar[float] = 0.01
     symbol: ClassVar[str] = "S_2"
@@ -189,17 +196,22 @@ class TwoPointCorrelation(Objective):
         super().__post_init__()
         if self.target != 0.0: raise ValueError(f"{self.label}: give the target as `target_curve`, not `target`")
         if self.target_curve is not None: self.target_curve = torch.as_tensor(self.target_curve, dtype=torch.float32)
+        if self.slice_fraction not in SLICE_FRACTIONS:
+            raise ValueError(f"{self.label}: slice_fraction must be one of {SLICE_FRACTIONS}, got {self.slice_fraction!r}")
+    @property
+    def uses_start(self) -> bool: return self.slice_fraction == "start"
     @property
     def resolved(self) -> bool: return self.target_curve is not None
     def resolve(self, stats):
         if self.resolved: return self
         if stats is None: raise ValueError(f"{self.label}: the default target curve needs training statistics (`stats=`)")
         return replace(self, target_curve=stats.s2_target(self.phase))
-    def value(self, probs, plane_axes=(1, 2)):
+    def value(self, probs, plane_axes=(1, 2), start: torch.Tensor | None = None):
         r = min(min(probs.shape[-2:]) // 2, len(self.target_curve) - 1)
         s2 = two_point_correlation(probs[:, self.phase], r_max=r)
         t = self.target_curve[: r + 1].to(s2)
-        if self.at_slice_fraction: t = s2_at_fraction(t, s2[:, :1].detach())
+        if self.slice_fraction == "start" and start is not None: t = s2_at_fraction(t, start[:, self.phase:self.phase + 1].to(s2))
+        elif self.slice_fraction != "target": t = s2_at_fraction(t, s2[:, :1].detach())
         return (s2 - t).pow(2).mean(-1).sqrt()
 
 # %% ../nbs/03_sds.ipynb #b95b3428
@@ -300,12 +312,13 @@ def sds_loss(g: torch.Tensor, z: torch.Tensor, weight: float = 1.0) -> torch.Ten
 
 # %% ../nbs/03_sds.ipynb #82263f50
 def objective_losses(probs: torch.Tensor, objectives: Sequence[Objective], names: Sequence[str], plane_axes=(1, 2),
-                     offsets: dict | None = None) -> tuple:
+                     offsets: dict | None = None, start: torch.Tensor | None = None) -> tuple:
     """Each objective's loss on slice probabilities `probs` `(B,P,h,w)` spanning volume axes `plane_axes`, aiming at
-    `target + offsets[name]` (default 0). → `({name: loss, or None where it does not apply}, {name: mean descriptor, or nan})`."""
+    `target + offsets[name]` (default 0); `start` `(B,P)`: the slices' fractions when guidance began (`Objective.loss`).
+    → `({name: loss, or None where it does not apply}, {name: mean descriptor, or nan})`."""
     losses, values = {}, {}
     for n, o in zip(names, objectives):
-        l, v = o.loss(probs, plane_axes, (offsets or {}).get(n, 0.0))
+        l, v = o.loss(probs, plane_axes, (offsets or {}).get(n, 0.0), start=start)
         losses[n], values[n] = l, math.nan if v is None else float(v)
     return losses, values
 
@@ -325,9 +338,10 @@ def decode_with(vae, z: torch.Tensor, residual: torch.Tensor | None) -> torch.Te
 
 # %% ../nbs/03_sds.ipynb #3e21bbde
 def step_loss(model: LatentDiffusion, z: torch.Tensor, objectives: Sequence[Objective], names: Sequence[str], plane_axes,
-              offsets: dict, cfg: SDSConfig, gen: torch.Generator, residual: torch.Tensor | None = None) -> tuple:
+              offsets: dict, cfg: SDSConfig, gen: torch.Generator, residual: torch.Tensor | None = None,
+              start: torch.Tensor | None = None) -> tuple:
     """`L_SDS + Σ weight·L_obj` of slice latents `z` `(B,C,h,w)` (slices spanning `plane_axes`), with `t` and `ε` drawn
-    from `gen`; the objectives see `decode_with(vae, z, residual)`. → `(loss, {'t': mean t, 'sds', 'total': losses as floats, 'values', 'losses': {name: float}})`."""
+    from `gen`; the objectives see `decode_with(vae, z, residual)` (and `start`, the slices' fractions at the start). → `(loss, {'t': mean t, 'sds', 'total': losses as floats, 'values', 'losses': {name: float}})`."""
     t = torch.randint(cfg.t_range[0], cfg.t_range[1] + 1, (z.shape[0],), generator=gen)
     eps = torch.randn(z.shape, generator=gen).to(z.device)
     total = l_sds = sds_loss(sds_gradient(model.unet, model.sched, z, t, eps), z, cfg.sds_weight)
@@ -335,7 +349,7 @@ def step_loss(model: LatentDiffusion, z: torch.Tensor, objectives: Sequence[Obje
     if objectives:
         probs = decode_with(model.vae, z, residual)
         if cfg.straight_through: probs = straight_through(probs)
-        losses, values = objective_losses(probs, objectives, names, plane_axes, offsets)
+        losses, values = objective_losses(probs, objectives, names, plane_axes, offsets, start)
         total = sum((l for l in losses.values() if l is not None), total)
     return total, dict(t=float(t.float().mean()), sds=float(l_sds.detach()), total=float(total.detach()), values=values,
                        losses={n: math.nan if l is None else float(l.detach()) for n, l in losses.items()})
@@ -492,6 +506,11 @@ def _as_volume(v, n_phases: int, device) -> torch.Tensor:
     if any(s % 16 for s in v.shape[1:]): raise ValueError(f"volume sides must be multiples of 16, got {tuple(v.shape[1:])}")
     return v.detach().to(device=device, dtype=torch.float32).clone()
 
+def slice_fractions(vol: torch.Tensor) -> list:
+    "Argmax phase fractions of every slice of probabilities `(P,D,H,W)`: per axis a, `(n_a, P)` float32 on the CPU."
+    oh = torch.nn.functional.one_hot(vol.argmax(0).cpu(), vol.shape[0]).float()                 # (D,H,W,P)
+    return [oh.mean((1, 2)), oh.mean((0, 2)), oh.mean((0, 1))]
+
 def _signature(shape, objectives, cfg: SDSConfig, seed: int) -> str:
     "What a checkpoint must match to be resumed (the number of steps may differ)."
     objs = [repr(o) + (f"|curve={float(o.target_curve.sum()):.6g}" if isinstance(o, TwoPointCorrelation) else "") for o in objectives]
@@ -513,6 +532,7 @@ class _Run:
         self.gen = torch.Generator().manual_seed(seed)
         self.history, self.feedback = SDSHistory(names), FeedbackController(objectives, names, cfg)
         self.ckpt = Path(checkpoint) if checkpoint is not None else None
+        self.start = slice_fractions(vol) if any(o.uses_start for o in objectives) else None
         if self.ckpt is not None and resume and self.ckpt.exists(): self._load()
         self.done, self.undo = self.history.n_steps, None
         if self.done == 0: self.history.snapshot(0, self.vol)
@@ -526,11 +546,17 @@ class _Run:
         self.vol, self.history = ck["volume"].to(self.vol.device), SDSHistory.from_state_dict(ck["history"])
         self.feedback.load_state_dict(ck.get("feedback", ck["history"].get("feedback", {})))
         self.gen.set_state(ck["rng"])
+        if self.start is not None: self.start = ck["start"]           # the signature says the run has objectives that need it
+
+    def slice_start(self, axis: int, idx: torch.Tensor) -> torch.Tensor | None:
+        "Phase fractions `(B,P)` of slices `idx` normal to `axis` when guidance began (None if no objective needs them)."
+        return None if self.start is None else self.start[axis][idx.cpu()]
 
     def save(self):
         if self.ckpt is not None:
             save_checkpoint(self.ckpt, kind="sds", config=asdict(self.cfg), signature=self.sig, step=self.done, volume=self.vol.cpu(),
-                            rng=self.rng, history=self.history.state_dict(), feedback=self.feedback.state_dict())
+                            rng=self.rng, history=self.history.state_dict(), feedback=self.feedback.state_dict(),
+                            **({} if self.start is None else {"start": self.start}))
 
     def begin(self):
         "Start a step: a checkpoint taken before it is committed restarts it."
@@ -601,7 +627,8 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
             slices = volume_slices(run.vol, axis, idx)
             with torch.no_grad(): z = encode_slices(model.vae, slices)                                     # 3. encode
             res = round_trip_residual(model.vae, slices, z, cfg)
-            loss = lambda z: step_loss(model, z, objectives, names, plane_axes(axis), offsets, cfg, run.gen, res)
+            start = run.slice_start(axis, idx)
+            loss = lambda z: step_loss(model, z, objectives, names, plane_axes(axis), offsets, cfg, run.gen, res, start)
             z, measured = optimise_latents(z, loss, cfg.inner_steps, lr_now)                              # 4. Adam on L_SDS + Σ L_obj
             with torch.no_grad(): run.write(axis, idx, decode_with(model.vae, z, res))                     # 5. decode, write back
             rec = StepRecord(run.done, axis, idx.tolist(), **measured, offsets=offsets,
