@@ -60,8 +60,9 @@ def main():
     ap.add_argument("--guide-from", choices=("probs", "labels"), default="probs",
                     help="what guide starts from: the smoothed probabilities (their argmax need not have the labels' "
                          "fractions) or the labels, as `microlad guide` and the ensemble start")
-    ap.add_argument("--s2-slice-fraction", choices=("target", "own", "start"), default="target",
-                    help="at which fraction the S₂ objectives compare each slice (TwoPointCorrelation.slice_fraction)")
+    ap.add_argument("--s2-slice-fraction", choices=("start", "own", "target"), default="start",
+                    help="at which fraction the S₂ objectives compare each slice (TwoPointCorrelation.slice_fraction; "
+                         "'target' is what ran before the seventeenth session)")
     ap.add_argument("--sds-set", action="append", metavar="FIELD=VALUE", help="change an SDSConfig field (repeatable)")
     ap.add_argument("--no-match", action="store_true", help="sample without moment matching")
     ap.add_argument("--threads", type=int, default=1)

@@ -171,7 +171,7 @@ class Diffusivity(Objective):
         return torch.stack([effective_diffusivity(f, d, cfg) for d in dirs]).mean(0)
 
 # %% ../nbs/03_sds.ipynb #e7e024a1
-SLICE_FRACTIONS = ("target", "own", "start")   # at which fraction `TwoPointCorrelation` compares a slice's S₂
+SLICE_FRACTIONS = ("start", "own", "target")   # at which fraction `TwoPointCorrelation` compares a slice's S₂
 
 def s2_at_fraction(curve: torch.Tensor, fraction: torch.Tensor) -> torch.Tensor:
     """S₂ `curve` `(r+1,)` moved to each `fraction` `(n,1)`: φ² + (S(r) − S(0)²)·φ(1−φ)/(S(0)(1−S(0))), the same
@@ -183,11 +183,11 @@ def s2_at_fraction(curve: torch.Tensor, fraction: torch.Tensor) -> torch.Tensor:
 @dataclass
 class TwoPointCorrelation(Objective):
     """Two-point correlation S_2(r) of `phase` (periodic, r = 0..side/2) against `target_curve` (default: the training
-    crops' mean curve at the training region's fraction, `TrainingStats.s2_target`). Descriptor = RMS difference to the
-    curve; loss in units of 0.01."""
+    crops' mean curve at the training region's fraction, `TrainingStats.s2_target`), each slice against the curve's shape
+    moved to its fraction at the start of guidance (`slice_fraction`). Descriptor = RMS difference; loss in units of 0.01."""
     target_curve: torch.Tensor | None = field(default=None, repr=False)
-    slice_fraction: str = "target"   # each slice against the target's shape at: the target's fraction, its 'own' fraction,
-                                     # or its fraction at the 'start' of guidance (`s2_at_fraction`; 'start' → 'own' outside `guide`)
+    slice_fraction: str = "start"    # each slice against the target's shape at: its fraction at the 'start' of guidance
+                                     # (→ 'own' outside `guide`), its 'own' present fraction, or the 'target's (`s2_at_fraction`)
     key: ClassVar[str] = "s2"
     scale: ClassVar[float] = 0.01
     symbol: ClassVar[str] = "S_2"
