@@ -57,9 +57,10 @@ def main():
     ap.add_argument("--guide-n", type=int, default=None, help="how many volumes to guide (default: all)")
     ap.add_argument("--sds-preset", choices=("cpu", "paper"), default="cpu",
                     help="the guidance's SDSConfig (paper: lr 1e-3, one slice per step), with --guide-steps steps")
-    ap.add_argument("--guide-from", choices=("probs", "labels"), default="probs",
-                    help="what guide starts from: the smoothed probabilities (their argmax need not have the labels' "
-                         "fractions) or the labels, as `microlad guide` and the ensemble start")
+    ap.add_argument("--guide-from", choices=("labels", "probs"), default="labels",
+                    help="what guide starts from: the labels, as `microlad guide` and the ensemble start, or the smoothed "
+                         "probabilities (their argmax need not have the labels' fractions; the default before the "
+                         "seventeenth session)")
     ap.add_argument("--s2-slice-fraction", choices=("start", "own", "target"), default="start",
                     help="at which fraction the S₂ objectives compare each slice (TwoPointCorrelation.slice_fraction; "
                          "'target' is what ran before the seventeenth session)")

@@ -612,7 +612,9 @@ def guide(volume_probs, model: LatentDiffusion, objectives: Sequence[Objective] 
     Every setting (steps, lr, t_range, slices per step, ...) comes from `config` (default `SDSConfig.cpu()`; change one
     with e.g. `config=replace(SDSConfig.cpu(), steps=200)`); `'+'`/`'++'` targets are resolved with `stats` (default `training_stats(model)`). `checkpoint`: a path written every `config.checkpoint_every`
     steps, at the end and on interrupt; with `resume`, an existing one is continued. `callback(record)` gets each step's
-    `StepRecord`. A `KeyboardInterrupt` stops cleanly and returns the volume so far (`interrupted=True`)."""
+    `StepRecord`. A `KeyboardInterrupt` stops cleanly and returns the volume so far (`interrupted=True`).
+    S₂ objectives keep each slice at the fraction it has in the volume given (`TwoPointCorrelation.slice_fraction`): give
+    `reconstruct`'s labels, not its smoothed probabilities, whose argmax can carry less of a thin phase."""
     cfg = _settings(config, model)
     objectives = _resolved(objectives, model, stats)
     names = _labels_unique(objectives)
