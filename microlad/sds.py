@@ -532,8 +532,9 @@ class _Run:
         self.gen = torch.Generator().manual_seed(seed)
         self.history, self.feedback = SDSHistory(names), FeedbackController(objectives, names, cfg)
         self.ckpt = Path(checkpoint) if checkpoint is not None else None
-        self.start = slice_fractions(vol) if any(o.uses_start for o in objectives) else None
+        self.start = None                                              # the slices' fractions at the start, where an objective needs them
         if self.ckpt is not None and resume and self.ckpt.exists(): self._load()
+        if self.start is None and any(o.uses_start for o in objectives): self.start = slice_fractions(self.vol)
         self.done, self.undo = self.history.n_steps, None
         if self.done == 0: self.history.snapshot(0, self.vol)
         self.rng, self.snap_every = self.gen.get_state(), max(1, cfg.steps // max(1, cfg.snapshots))
@@ -546,7 +547,7 @@ class _Run:
         self.vol, self.history = ck["volume"].to(self.vol.device), SDSHistory.from_state_dict(ck["history"])
         self.feedback.load_state_dict(ck.get("feedback", ck["history"].get("feedback", {})))
         self.gen.set_state(ck["rng"])
-        if self.start is not None: self.start = ck["start"]           # the signature says the run has objectives that need it
+        self.start = ck.get("start")                                   # saved where an objective needs it (part of the signature)
 
     def slice_start(self, axis: int, idx: torch.Tensor) -> torch.Tensor | None:
         "Phase fractions `(B,P)` of slices `idx` normal to `axis` when guidance began (None if no objective needs them)."
