@@ -35,6 +35,8 @@ def main():
     ap.add_argument("--set", action="append", metavar="FIELD=VALUE", help="change an LMPDDConfig field (repeatable)")
     ap.add_argument("--micrograph", default=None, help="the training image: prints its slice floor (truth.slice_floor, also "
                     "without --weights), and --set fraction_spread=True needs it for unbundled weights")
+    ap.add_argument("--truth-fractions", action="store_true", help="label the volumes at the truth crops' mean phase "
+                    "fractions instead of the model's: the errors left are the structure's, not the training slice's fractions")
     a = ap.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
     t0 = time.perf_counter()
@@ -57,8 +59,9 @@ def main():
     print(f"# weights {a.weights}; {platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__} on {model.device}, "
           f"{torch.get_num_threads()} threads, load average {os.getloadavg()[0]:.2f}; {cfg}")
     t = time.perf_counter()
+    if a.truth_fractions: print("# labelled at the truth crops' mean fractions (truth_fractions=True)")
     rows = reconstruct_vs_truth(model, truth, n=a.n, side=a.side, seed=a.seed, with_tau=not a.no_tau, config=cfg,
-                                micrograph=a.micrograph)
+                                micrograph=a.micrograph, truth_fractions=a.truth_fractions)
     print(format_truth_report(rows, f"{a.n} × {a.side}³ generated vs {a.n} truth crops; noise floor: {a.n} other truth crops "
                                     f"({time.perf_counter() - t:.0f} s incl. τ)"))
 

@@ -165,10 +165,15 @@ def slice_floor(micrograph, truth, n: int = 8, side: int = 64, seed: int = 0, pa
 
 # %% ../nbs/14_truth.ipynb #01c3ab46
 def reconstruct_vs_truth(model, truth, n: int = 8, side: int = 64, seed: int = 0, with_tau: bool = True, tau_device=None,
-                         **kw) -> list[TruthRow]:
+                         truth_fractions: bool = False, **kw) -> list[TruthRow]:
     """Reconstruct `n` cubes of `side` voxels with `model` (`lmpdd.reconstruct`, keywords passed on) and `truth_report` them
-    (τ on `tau_device`, default the model's device)."""
+    (τ on `tau_device`, default the model's device). `truth_fractions`: label the volumes at the mean phase fractions of
+    the truth crops they are compared with, not the model's training fractions, so that what is left of each error is
+    the structure's and not the training slice's fractions (a diagnostic: a user has no truth to take them from)."""
     from microlad.lmpdd import reconstruct
+    if truth_fractions:
+        ref = truth_crops(truth, 2 * n, side, seed)[:n]                     # the crops truth_report compares with
+        kw["fractions"] = torch.as_tensor(np.bincount(ref.ravel(), minlength=model.n_phases) / ref.size, dtype=torch.float32)
     vols = reconstruct(model, shape=(side,) * 3, n=n, seed=seed, progress=False, **kw)
     return truth_report(np.asarray(vols.cpu()), truth, n_phases=model.n_phases, with_tau=with_tau, seed=seed,
                         tau_device=tau_device or model.device)
