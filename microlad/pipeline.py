@@ -80,8 +80,9 @@ def store_training_stats(folder, labels) -> TrainingStats:
 # %% ../nbs/09_pipeline.ipynb #2d115a43
 MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
 
-LARGER_VAE = {"cpu": " or with a larger VAE (the 'quality' preset, about 1.5 h on 2 cores, or 'paper' on a GPU).",
-              "quality": " or with a larger VAE (the 'paper' preset, on a GPU)."}
+LARGER_VAE = {"cpu": "Train a larger VAE: the 'quality' preset (about 45 min to 1 h 45 min on 2 cores) or 'paper' on a GPU; "
+                     "the 'cpu' VAE trained four times longer gains little (+1.8 dB on a particle packing, bench/RESULTS.md).",
+              "quality": "Train the VAE longer (VAETrainConfig.steps) or with a larger VAE (the 'paper' preset, on a GPU)."}
 
 def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
     "A warning naming the phases the VAE reconstructs below `MIN_PHASE_DICE` on held-out crops, else None."
@@ -95,7 +96,7 @@ def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
                 "not mend: then train it again with a cross-entropy term (VAETrainConfig.ce_weight, e.g. 0.1, the "
                 "'paper' preset's).")
     return (head + f"those features are too fine for the '{preset_name}' preset, and the 3D volumes cannot be better than this. "
-            "Train the VAE longer (VAETrainConfig.steps)" + LARGER_VAE.get(preset_name, "."))
+            + LARGER_VAE.get(preset_name, "Train the VAE longer (VAETrainConfig.steps)."))
 
 # %% ../nbs/09_pipeline.ipynb #6a516d18
 class DeadVAE(ValueError):
