@@ -26,7 +26,7 @@ from .baselines import BASELINES, MPDDConfig, SliceGANConfig, PixelDiffusion, tr
 
 # %% auto #0
 __all__ = ['MAX_PHASES', 'GUIDE_CHECKPOINT', 'demo', 'Terminated', 'baseline_config', 'read_label_volume', 'evaluate_volume',
-           'format_evaluation', 'write_evaluation', 'parse_objective', 'main']
+           'format_evaluation', 'write_evaluation', 'check_truth', 'compare_with_truth', 'parse_objective', 'main']
 
 # %% ../nbs/10_cli.ipynb #693ccc43
 def _say(msg: str):
@@ -307,32 +307,86 @@ def _csv_rows(reports: dict) -> list[dict]:
             rows.append(r)
     return rows
 
-def write_evaluation(reports: dict, out) -> Path:
-    "Write `{file: evaluate_volume report}` to `out` (`.json` or `.csv`), atomically."
+def _truth_rows(truth) -> list[dict]:
+    "`(truth path, TruthRow list)` as flat dicts (none for `None`)."
+    if truth is None: return []
+    name, rows = truth
+    return [dict(file=f"vs truth {name}", phase=r.phase, descriptor=r.name, axis=r.axis, value=r.gen, truth_value=r.truth,
+                 error=r.err, noise_floor=r.floor) for r in rows]
+
+def write_evaluation(reports: dict, out, truth=None) -> Path:
+    """Write `{file: evaluate_volume report}` to `out` (`.json` or `.csv`), atomically; `truth`: `(path, rows)` of
+    `compare_with_truth` as well (JSON: `truth_comparison`; CSV: one more row per phase, descriptor and axis)."""
     out = Path(out)
     if out.suffix.lower() not in (".json", ".csv"): raise ValueError(f"--out {out}: the report file must end in .json or .csv")
     if out.is_dir(): raise ValueError(f"--out {out} is a folder; give a file name ending in .json or .csv")
-    if out.suffix.lower() == ".json": text = json.dumps({"volumes": _json_safe(reports)}, indent=1, ensure_ascii=False)
+    if out.suffix.lower() == ".json":
+        doc = {"volumes": reports} | ({"truth_comparison": _truth_rows(truth)} if truth else {})
+        text = json.dumps(_json_safe(doc), indent=1, ensure_ascii=False)
     else:
-        rows, buf = _csv_rows(reports), io.StringIO()
+        rows, buf = _csv_rows(reports) + _truth_rows(truth), io.StringIO()
         w = csv.DictWriter(buf, fieldnames=list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
         w.writeheader(); w.writerows(rows); text = buf.getvalue()
     with atomic_write(out, "w") as f: f.write(text)
     return out
 
+# %% ../nbs/10_cli.ipynb #689d1ee1
+_METRES = {"nm": 1e-9, "µm": 1e-6, "mm": 1e-3, "m": 1.0}
+
+def check_truth(volumes, truth):
+    """`ValueError` unless label volumes `volumes` are cubes of one size, with no phase that the measured label volume
+    `truth` `(D,H,W)` lacks, and `truth` holds twice as many such cubes (`compare_with_truth`)."""
+    shapes = sorted({tuple(np.shape(v)) for v in volumes})
+    if len(shapes) != 1 or len(set(shapes[0])) != 1:
+        raise ValueError(f"--truth compares cubes of one size, and the volumes have shapes {', '.join(map(str, shapes))}")
+    n, s, t = len(volumes), shapes[0][0], np.asarray(truth)
+    if (P := max(n_phases_of(v) for v in volumes)) > (Pt := n_phases_of(t)):
+        raise ValueError(f"the volumes have {P} phases and the truth volume {Pt}: label both the same way")
+    if (cells := math.prod(L // s for L in t.shape)) < 2 * n:
+        raise ValueError(f"the truth volume {t.shape} holds {cells} cubes of side {s}, and {n} volume(s) need {2 * n}: "
+                         f"{n} to compare with and {n} for the noise floor; pass fewer or smaller volumes")
+
+def compare_with_truth(volumes, truth, seed: int = 0) -> list:
+    """`truth.truth_report` rows of label volumes `volumes` (cubes `(s,s,s)` of one size) against a measured label volume
+    `truth` `(D,H,W)` with the same phase labels: `len(volumes)` truth cubes of side `s` to compare with and as many others
+    for the noise floor (crops drawn with `seed`); `check_truth` first."""
+    from microlad.truth import truth_report
+    check_truth(volumes, truth)
+    t = np.asarray(truth)
+    return truth_report(np.stack([np.asarray(v) for v in volumes]), t, n_phases=n_phases_of(t), seed=seed)
+
+# %% ../nbs/10_cli.ipynb #7cd631ca
+def _read_truth(a, volumes: list, voxels: set) -> tuple:
+    """`evaluate --truth`, before any descriptor is computed: the measured volume and a note on its stored values;
+    voxel sizes that differ (where files record them) and `check_truth`'s problems are refused."""
+    truth, values = read_label_volume(a.truth)
+    known = sorted({v for v in voxels | {tiff_voxel_size(a.truth)} if v is not None}, key=str)
+    metres = [v.value * _METRES[v.unit] for v in known]
+    if metres and max(metres) > 1.001 * min(metres):
+        raise ValueError(f"the volumes and the truth volume have different voxel sizes ({', '.join(map(str, known))}): "
+                         "resample one to the other's scale first")
+    check_truth(volumes, truth)
+    return truth, "" if values == list(range(len(values))) else f"; its stored values {values} read as phases 0..{len(values) - 1}"
+
 # %% ../nbs/10_cli.ipynb #7aa0d65f
 def _evaluate_command(a) -> int:
-    "`microlad evaluate`: read each volume, print its table, write all reports to `--out`."
+    """`microlad evaluate`: read each volume, print its table, write all reports to `--out`; with `--truth`, compare the
+    volumes with that measured volume (`compare_with_truth`) after their tables."""
+    from microlad.truth import format_truth_report
     mic = read_micrograph(a.micrograph) if a.micrograph else None
-    reports = {}
-    for path in a.volumes:
-        labels, values = read_label_volume(path)
-        voxel = a.voxel_size or tiff_voxel_size(path)
+    read = [(path, *read_label_volume(path), a.voxel_size or tiff_voxel_size(path)) for path in a.volumes]
+    if a.truth: truth, stored = _read_truth(a, [r[1] for r in read], {r[3] for r in read})
+    reports, found = {}, None
+    for path, labels, values, voxel in read:
         note = ((" (from the TIFF's calibration)" if voxel and not a.voxel_size else "")
                 + ("" if values == list(range(len(values))) else f"; stored values {values} read as phases 0..{len(values) - 1}"))
         reports[str(path)] = rep = evaluate_volume(labels, voxel, a.phase_names, mic, a.seed)
         print(format_evaluation(str(path), rep, note), end="\n\n", flush=True)
-    if a.out: print(f"wrote {write_evaluation(reports, a.out)}")
+    if a.truth:
+        n, found = len(read), (str(a.truth), compare_with_truth([r[1] for r in read], truth, a.seed))
+        print(format_truth_report(found[1], f"{n} volume(s) vs {n} cube(s) of the same size from {a.truth} {truth.shape}{stored}; "
+                                            f"noise floor: {n} other cube(s) of it"), end="\n\n", flush=True)
+    if a.out: print(f"wrote {write_evaluation(reports, a.out, found)}")
     return 0
 
 # %% ../nbs/10_cli.ipynb #e4640f9a
@@ -443,7 +497,10 @@ def _evaluate_parser(sub, fmt: dict):
     v.add_argument("volumes", nargs="+", metavar="VOLUME", help="label volume files (.tif/.tiff/.npy/.vti), values 0..P-1")
     v.add_argument("--micrograph", default=None, help="a segmented micrograph: adds the S2 eps_rel against its held-out crops")
     v.add_argument("--out", default=None, metavar="FILE", help="also write every report to FILE (.json with the S2 curves, or .csv)")
-    v.add_argument("--seed", type=int, default=0, help="seed of the micrograph crops")
+    v.add_argument("--seed", type=int, default=0, help="seed of the micrograph crops and of the truth's cubes")
+    v.add_argument("--truth", default=None, metavar="SCAN", help="a measured 3D label volume of the same material (same phase "
+                   "labels, same voxel size): compares the volumes, cubes of one size, with as many cubes of it per phase and "
+                   "axis (V_f, S2, surface, chords, sections, tau) beside a noise floor from as many other cubes")
     _units_options(v)
 
 def _guide_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_help: str, wait_help: str):
