@@ -526,6 +526,11 @@ def _guide_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_help: st
     _units_options(g)
 
 # %% ../nbs/10_cli.ipynb #ba99a2f3
+def _fractions(s: str) -> list:
+    "argparse type for --fractions: comma-separated numbers, one per phase (`pipeline.given_fractions` checks them)."
+    try: return [float(x) for x in s.split(",")]
+    except ValueError: raise argparse.ArgumentTypeError(f"expected numbers separated by commas, e.g. 0.35,0.65; got {s!r}") from None
+
 def _minutes(s: str) -> float:
     "argparse type for --budget-min: a number of minutes > 0."
     try: v = float(s)
@@ -584,6 +589,10 @@ def _reconstruct_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_he
     r.add_argument("--sampler", choices=["ddim", "ddpm"], default=None, help="sampler; default: ddim")
     r.add_argument("--micrograph", default=None, help="the training micrograph, for the S2 report (report.txt)")
     r.add_argument("--match-fractions", action="store_true", help="label with the micrograph's phase fractions (needs --micrograph)")
+    r.add_argument("--fractions", type=_fractions, default=None, metavar="F0,F1,...", help="label every volume at these phase "
+                   "fractions, one per phase in label order, e.g. the porosity measured on the whole sample: one micrograph's "
+                   "fractions can miss the material's by 0.01-0.02, and a thin phase's tau depends on them strongly "
+                   "(default: the training region's)")
     r.add_argument("--fraction-spread", action="store_true", help="give each volume its own phase fractions, spread as real "
                    "sub-volumes of its size are (needs --micrograph; default: every volume at the training fractions)")
     r.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
@@ -651,7 +660,7 @@ def main(argv=None) -> int:
                                         particle_phase=a.convex_particles, fusion=a.fusion).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
             res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
-                                       match_fractions=a.match_fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
+                                       match_fractions=a.match_fractions, fractions=a.fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
                                        voxel=a.voxel_size, names=a.phase_names, **kw)
             if "report" in res: print(res["report"])
             _print_written(res, a.out, a.overwrite)

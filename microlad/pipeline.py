@@ -24,11 +24,12 @@ from .checkpoint import config_to_dict, config_from_dict, load_checkpoint, save_
 from .baselines import BASELINES, PixelDiffusion, SliceGANModel, load_baseline, generate as generate_baseline
 
 # %% auto #0
-__all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES', 'Preset',
-           'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note', 'DeadVAE', 'dead_vae_message', 'train',
-           'bundled_weights', 'bundled_model', 'orthogonal_slices_image', 'FolderBusy', 'output_folder', 'result_files',
-           'next_volume_index', 's2_numbers', 's2_check', 'write_results', 'load_weights', 'lmpdd_config',
-           'generate_volumes', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
+__all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_STAGE_S', 'LOCK_NAME', 'BASELINE_NAMES',
+           'FRACTION_SUM_TOLERANCE', 'Preset', 'preset', 'rewrite_ldm', 'store_training_stats', 'vae_quality_note',
+           'DeadVAE', 'dead_vae_message', 'train', 'bundled_weights', 'bundled_model', 'orthogonal_slices_image',
+           'FolderBusy', 'output_folder', 'result_files', 'next_volume_index', 's2_numbers', 's2_check',
+           'write_results', 'load_weights', 'lmpdd_config', 'generate_volumes', 'given_fractions',
+           'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 PRESETS = ("cpu", "quality", "paper")   # 16-40 min on 2 cores; ~45 min-1 h 45 min on 2 cores, for thin phases; the paper's (GPU)
@@ -395,7 +396,7 @@ def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progr
         raise ValueError(f"--fusion is not supported with {name} weights: it combines microlad's three axis decodings "
                          "(leave the option out)")
     if "fractions" in kw:
-        raise ValueError(f"--match-fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
+        raise ValueError(f"--match-fractions / --fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
                          f"probabilities; {name} volumes are labelled by argmax (leave the option out)")
     if isinstance(model, SliceGANModel) and kw:
         raise ValueError(f"--{next(iter(kw))} does not apply to SliceGAN weights: the generator makes a volume in one pass, "
@@ -403,6 +404,18 @@ def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progr
     if kw:                                          # MPDD's sampler is set in one place, its config: replace it there
         model = copy.copy(model); model.config = replace(model.config, sampling=replace(model.config.sampling, **kw))
     return generate_baseline(model, tuple(shape), n, seed, progress=progress)
+
+# %% ../nbs/09_pipeline.ipynb #a415c3cb
+FRACTION_SUM_TOLERANCE = 0.01   # given fractions must sum to 1 within this (then they are normalised); more is a typo
+
+def given_fractions(values, n_phases: int) -> torch.Tensor:
+    "Phase fractions `values` (one per phase, each in [0, 1], summing to 1 within `FRACTION_SUM_TOLERANCE`) → `(P,)` float32 summing to 1."
+    f = torch.as_tensor([float(v) for v in values], dtype=torch.float32)
+    if len(f) != n_phases: raise ValueError(f"--fractions gives {len(f)} value(s) for {n_phases} phases: one per phase, in label order")
+    if not bool(((f >= 0) & (f <= 1)).all()): raise ValueError(f"--fractions {f.tolist()}: each must be in [0, 1]")
+    if abs(float(f.sum()) - 1) > FRACTION_SUM_TOLERANCE:
+        raise ValueError(f"--fractions {[round(float(x), 4) for x in f]} sum to {float(f.sum()):.4f}, not 1")
+    return f / f.sum()
 
 # %% ../nbs/09_pipeline.ipynb #a21295ac
 def _run_line(files: str, what: str, seed: int, shape, seconds: float, device, how: str, voxel: VoxelSize | None,
@@ -424,15 +437,18 @@ def _labelling(model, config) -> str:
 def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int = 0, micrograph=None,
                          formats=("tif", "npy"), progress: bool = True, match_fractions: bool = False,
                          overwrite: bool = False, wait: bool = False, log=None, voxel: VoxelSize | None = None,
-                         names=None, **kw) -> dict:
+                         names=None, fractions=None, **kw) -> dict:
     """Generate `n` volumes with `model` (microlad or a baseline: `generate_volumes`), write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
-    `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`).
-    Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
+    `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`);
+    `fractions`: with these, one per phase (`given_fractions`; e.g. measured on the whole sample). Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
     `report.txt`. `overwrite=True` replaces them, starting again at `volume_000` (`res['replaced']` counts the earlier
     files replaced or removed). The folder is locked while this runs (`output_folder`; `wait`, `log` go there);
     if the run fails, the files it wrote are removed and an appended report is restored (`write_results`).
     `voxel` (a `VoxelSize`) and phase `names` (default `phase_names` of the model) go into the files and report."""
     if not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n={n}: the number of volumes must be a whole number ≥ 1")
+    if fractions is not None and (match_fractions or kw.get("fraction_spread")):
+        raise ValueError("--fractions sets every volume's phase fractions; leave out --match-fractions and --fraction-spread")
+    if fractions is not None: kw["fractions"] = given_fractions(fractions, model.n_phases)
     if match_fractions:
         if micrograph is None: raise ValueError("match_fractions needs the training micrograph (--micrograph)")
         kw["fractions"] = training_fractions(micrograph, seed=seed)
@@ -449,6 +465,7 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
         vols, seconds = np.asarray(vols.cpu() if torch.is_tensor(vols) else vols), time.perf_counter() - t
         how = ("labels: phase fractions matched to the micrograph's training band "
                f"{np.round(kw['fractions'].numpy(), 4).tolist()}" if match_fractions else
+               f"labels: at the phase fractions given {[round(float(x), 4) for x in kw['fractions']]}" if fractions is not None else
                "labels: each volume at its own phase fractions, drawn around the training region's with the spread of "
                "sub-volumes of its size (fraction spread)" if kw.get("fraction_spread") else _labelling(model, kw.get("config")))
         if kw.get("particle_phase") is not None:
