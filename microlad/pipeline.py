@@ -396,7 +396,7 @@ def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progr
         raise ValueError(f"--fusion is not supported with {name} weights: it combines microlad's three axis decodings "
                          "(leave the option out)")
     if "fractions" in kw:
-        raise ValueError(f"--match-fractions / --fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
+        raise ValueError(f"--match-fractions is not supported with {name} weights: it re-thresholds microlad's decoded "
                          f"probabilities; {name} volumes are labelled by argmax (leave the option out)")
     if isinstance(model, SliceGANModel) and kw:
         raise ValueError(f"--{next(iter(kw))} does not apply to SliceGAN weights: the generator makes a volume in one pass, "
@@ -448,6 +448,8 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
     if not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n={n}: the number of volumes must be a whole number ≥ 1")
     if fractions is not None and (match_fractions or kw.get("fraction_spread")):
         raise ValueError("--fractions sets every volume's phase fractions; leave out --match-fractions and --fraction-spread")
+    if fractions is not None and (name := _baseline_name(model)):
+        raise ValueError(f"--fractions is not supported with {name} weights: {name} volumes are labelled by argmax (leave the option out)")
     if fractions is not None: kw["fractions"] = given_fractions(fractions, model.n_phases)
     if match_fractions:
         if micrograph is None: raise ValueError("match_fractions needs the training micrograph (--micrograph)")

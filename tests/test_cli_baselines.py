@@ -108,6 +108,7 @@ def test_budget_and_slicegan_refusals(mic, tmp_path, monkeypatch, capsys):
     out = tmp_path / "o"
     for extra, msg in [(["--shape", "48", "48", "48"], "this SliceGAN generator cannot make side 48"),
                        (["--match-fractions", "--micrograph", mic], "--match-fractions is not supported with SliceGAN weights"),
+                       (["--fractions", "0.5,0.5"], "--fractions is not supported with SliceGAN weights"),
                        (["--steps", "5"], "--steps does not apply to SliceGAN weights")]:
         rc, o, e = run(["reconstruct", "--weights", w, "--out", out, *extra], capsys)
         assert rc == 2 and one_error_line(e).startswith(msg), e
