@@ -440,7 +440,8 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
                          names=None, fractions=None, **kw) -> dict:
     """Generate `n` volumes with `model` (microlad or a baseline: `generate_volumes`), write them (+ slices PNG, S₂ report if `micrograph` is given) under `out`.
     `match_fractions`: label each volume with the micrograph's phase fractions (`microlad.lmpdd.match_phase_fractions`);
-    `fractions`: with these, one per phase (`given_fractions`; e.g. measured on the whole sample). Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
+    `fractions`: with these, one per phase (`given_fractions`; e.g. measured on the whole sample).
+    Earlier results in `out` are kept: numbering continues after them (`volume_002…`) and the report is appended to
     `report.txt`. `overwrite=True` replaces them, starting again at `volume_000` (`res['replaced']` counts the earlier
     files replaced or removed). The folder is locked while this runs (`output_folder`; `wait`, `log` go there);
     if the run fails, the files it wrote are removed and an appended report is restored (`write_results`).
