@@ -619,6 +619,8 @@ def _ensemble_parser(sub, fmt: dict, shape_help: str, wait_help: str):
     e.add_argument("--seed", type=int, default=0, help="first seed")
     e.add_argument("--steps", type=_count, default=None, help="DDIM steps; default: 50")
     e.add_argument("--micrograph", default=None, help="the training micrograph, if the weights folder does not tell")
+    e.add_argument("--fractions", type=_fractions, default=None, metavar="F0,F1,...", help="label every volume at these "
+                   "phase fractions, one per phase in label order (as reconstruct --fractions)")
     e.add_argument("--fraction-spread", action="store_true", help="give each volume its own phase fractions, spread as real "
                    "sub-volumes of its size are (for the spread of a property; default: every volume at the training fractions)")
     e.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
@@ -670,7 +672,8 @@ def main(argv=None) -> int:
             from microlad.ensemble import ensemble_cli
             with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
                 return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph,
-                                   fraction_spread=a.fraction_spread, particle_phase=a.convex_particles, fusion=a.fusion)
+                                   fraction_spread=a.fraction_spread, particle_phase=a.convex_particles, fusion=a.fusion,
+                                   fractions=a.fractions)
     except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
     except OSError as e: return _error(_for_cli(_os_error(e)))
     except KeyboardInterrupt as e:

@@ -58,6 +58,7 @@ class EnsembleConfig:
     sds: SDSConfig = field(default_factory=SDSConfig.cpu)   # guidance of sweep tasks (`sweep_tasks`)
     chunk: ChunkConfig = field(default_factory=ChunkConfig.cpu)
     match_fractions: bool = False          # label with the micrograph's training-band phase fractions
+    fractions: tuple | None = None         # label every volume at these (one per phase, e.g. measured on the whole sample)
     fmt: str = "npy"                       # volume file: 'npy' | 'tif' | 'vti' (chunked volumes: always Zarr)
     n_crops: int = 64                      # held-out 64×64 micrograph crops for S₂ ε_rel
     retries: int = 1                       # dask retries of a failing task
@@ -75,6 +76,10 @@ class EnsembleConfig:
         if self.fmt not in ("npy", "tif", "vti"): raise ValueError(f"fmt must be 'npy', 'tif' or 'vti', got {self.fmt!r}")
         if self.retries < 0 or self.torch_threads < 1 or self.n_crops < 1:
             raise ValueError("retries must be ≥ 0, torch_threads and n_crops ≥ 1")
+        if self.fractions is not None:
+            self.fractions = tuple(float(f) for f in self.fractions)
+            if self.match_fractions or self.lmpdd.fraction_spread:
+                raise ValueError("--fractions sets every volume's phase fractions; leave out --match-fractions and --fraction-spread")
 
     def to_dict(self) -> dict:
         "Plain-JSON form (written to `run.json`; a rerun into the same folder must match it)."
@@ -157,7 +162,7 @@ def run_task(task: Task, weights, ref: dict, cfg: EnsembleConfig, out) -> dict:
         import zarr
         labels = _central_cube(zarr.open_array(str(path), mode="r"), cfg.descriptor_side)
     else:
-        fr = ref["fractions"] if cfg.match_fractions else None
+        fr = (torch.tensor(cfg.fractions) if cfg.fractions is not None else ref["fractions"] if cfg.match_fractions else None)
         mic = ref.get("micrograph") if cfg.lmpdd.fraction_spread else None         # each task draws its volume's own fractions
         labels = reconstruct(model, task.shape, n=1, seed=task.seed, config=cfg.lmpdd, progress=False, fractions=fr,
                              micrograph=mic)[0].cpu().numpy()
@@ -283,6 +288,7 @@ def run_ensemble(weights, n: int | None = None, out="out/ensemble", shape=None, 
         tasks = ensemble_tasks(n, cfg.shape, seed)
     if len({t.id for t in tasks}) != len(tasks): raise ValueError("task ids must be unique")
     if not isinstance(weights, LatentDiffusion): weights = str(Path(weights).resolve())
+    if cfg.fractions is not None: _check_fractions(cfg, tasks, micrograph, weights)      # before run.json records them
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     _check_manifest(out, cfg, weights)
     t0 = time.perf_counter()
@@ -304,6 +310,13 @@ def run_ensemble(weights, n: int | None = None, out="out/ensemble", shape=None, 
     with atomic_write(out / "errors.json", "w") as f: json.dump(errors, f, indent=1)
     res = EnsembleResult(collect_results(out), ran, skipped, errors, out, time.perf_counter() - t0)
     return res
+
+def _check_fractions(cfg: EnsembleConfig, tasks, micrograph, weights) -> None:
+    "`config.fractions`: one per phase of the model's micrograph (`pipeline.given_fractions`), and no chunked volume."
+    from microlad.pipeline import given_fractions                  # pipeline is an earlier module; imported where used
+    given_fractions(cfg.fractions, n_phases_of(resolve_micrograph(micrograph, weights)))
+    if any(_chunked(t.shape, cfg) for t in tasks):
+        raise ValueError("--fractions is not supported for volumes decoded block by block (above chunked_above voxels)")
 
 # %% ../nbs/13_ensemble.ipynb #3565ed51
 def _submit_and_wait(client, todo: list, weights, ref: dict, cfg: EnsembleConfig, out: Path, progress: bool):
@@ -407,11 +420,11 @@ def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 
 # %% ../nbs/13_ensemble.ipynb #b1cee784
 def ensemble_cli(weights, n: int, shape, out, scheduler: str | None = None, seed: int = 0, steps: int | None = None,
                  micrograph=None, workers: int | None = None, fraction_spread: bool = False,
-                 particle_phase: int | None = None, fusion: str | None = None) -> int:
+                 particle_phase: int | None = None, fusion: str | None = None, fractions=None) -> int:
     "What `microlad ensemble` runs; prints the result and the summary. Returns 0, or 1 if some task failed."
     from microlad.pipeline import lmpdd_config                     # the one place command-line flags become a config
     cfg = EnsembleConfig(shape=tuple(shape), lmpdd=lmpdd_config(steps=steps, fraction_spread=fraction_spread or None,
-                                                               particle_phase=particle_phase, fusion=fusion))
+                                                               particle_phase=particle_phase, fusion=fusion), fractions=fractions)
     client = make_client(scheduler, n_workers=workers)
     try: res = run_ensemble(weights, n=n, out=out, seed=seed, micrograph=micrograph, config=cfg, client=client)
     finally: _close(client, scheduler is None)
