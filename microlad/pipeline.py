@@ -81,8 +81,11 @@ def store_training_stats(folder, labels) -> TrainingStats:
 # %% ../nbs/09_pipeline.ipynb #2d115a43
 MIN_PHASE_DICE = 0.95   # held-out Dice per phase below which the VAE is the bottleneck (shipped weights: ≥ 0.978)
 
-LARGER_VAE = {"cpu": "Train a larger VAE: the 'quality' preset (about 45 min to 1 h 45 min on 2 cores) or 'paper' on a GPU; "
-                     "the 'cpu' VAE trained four times longer gains little (+1.8 dB on a particle packing, bench/RESULTS.md).",
+LARGER_VAE = {"cpu": "A larger VAE draws them better in 2D: the 'quality' preset (about 45 min to 1 h 45 min on 2 cores) or "
+                     "'paper' on a GPU (the 'cpu' VAE trained four times longer gains little, +1.8 dB on a particle packing). "
+                     "It does not settle a thin phase's 3D connectivity: check τ against a 3D scan where you have one "
+                     "(microlad evaluate --truth); on one packing the quality VAE brought a 2-voxel binder's τ within 13 %, "
+                     "on another it made it 3× too tortuous (bench/RESULTS.md).",
               "quality": "Train the VAE longer (VAETrainConfig.steps) or with a larger VAE (the 'paper' preset, on a GPU)."}
 
 def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
