@@ -232,6 +232,10 @@ def read_label_volume(path, max_phases: int = MAX_PHASES) -> tuple[np.ndarray, l
     if values.min() >= 0 and values.max() < max_phases: return v, list(range(int(values.max()) + 1))
     return np.searchsorted(values, v).astype(np.int64), values.tolist()
 
+def _stored_note(values: list) -> str:
+    "What `read_label_volume` did with a file's stored `values`: '' when they were the labels already."
+    return "" if values == list(range(len(values))) else f"stored values {values} read as phases 0..{len(values) - 1}"
+
 # %% ../nbs/10_cli.ipynb #93daf23f
 def _phase_entry(p: int, name: str, row: dict, s2: torch.Tensor, scale: float) -> dict:
     "One phase of `evaluate_volume`: descriptors from a `volume_descriptors` `row` and per-axis S₂ curves `s2` `(3,R)`."
@@ -366,7 +370,7 @@ def _read_truth(a, volumes: list, voxels: set) -> tuple:
         raise ValueError(f"the volumes and the truth volume have different voxel sizes ({', '.join(map(str, known))}): "
                          "resample one to the other's scale first")
     check_truth(volumes, truth)
-    return truth, "" if values == list(range(len(values))) else f"; its stored values {values} read as phases 0..{len(values) - 1}"
+    return truth, f"; its {note}" if (note := _stored_note(values)) else ""
 
 # %% ../nbs/10_cli.ipynb #7aa0d65f
 def _evaluate_command(a) -> int:
@@ -375,16 +379,16 @@ def _evaluate_command(a) -> int:
     from microlad.truth import format_truth_report
     mic = read_micrograph(a.micrograph) if a.micrograph else None
     read = [(path, *read_label_volume(path), a.voxel_size or tiff_voxel_size(path)) for path in a.volumes]
-    if a.truth: truth, stored = _read_truth(a, [r[1] for r in read], {r[3] for r in read})
+    if a.truth: truth, truth_note = _read_truth(a, [r[1] for r in read], {r[3] for r in read})
     reports, found = {}, None
     for path, labels, values, voxel in read:
         note = ((" (from the TIFF's calibration)" if voxel and not a.voxel_size else "")
-                + ("" if values == list(range(len(values))) else f"; stored values {values} read as phases 0..{len(values) - 1}"))
+                + (f"; {stored}" if (stored := _stored_note(values)) else ""))
         reports[str(path)] = rep = evaluate_volume(labels, voxel, a.phase_names, mic, a.seed)
         print(format_evaluation(str(path), rep, note), end="\n\n", flush=True)
     if a.truth:
         n, found = len(read), (str(a.truth), compare_with_truth([r[1] for r in read], truth, a.seed))
-        print(format_truth_report(found[1], f"{n} volume(s) vs {n} cube(s) of the same size from {a.truth} {truth.shape}{stored}; "
+        print(format_truth_report(found[1], f"{n} volume(s) vs {n} cube(s) of the same size from {a.truth} {truth.shape}{truth_note}; "
                                             f"noise floor: {n} other cube(s) of it"), end="\n\n", flush=True)
     if a.out: print(f"wrote {write_evaluation(reports, a.out, found)}")
     return 0

@@ -77,9 +77,9 @@ class EnsembleConfig:
         if self.retries < 0 or self.torch_threads < 1 or self.n_crops < 1:
             raise ValueError("retries must be ≥ 0, torch_threads and n_crops ≥ 1")
         if self.fractions is not None:
+            from microlad.pipeline import check_fraction_options       # pipeline is an earlier module; imported where used
             self.fractions = tuple(float(f) for f in self.fractions)
-            if self.match_fractions or self.lmpdd.fraction_spread:
-                raise ValueError("--fractions sets every volume's phase fractions; leave out --match-fractions and --fraction-spread")
+            check_fraction_options(self.fractions, self.match_fractions, self.lmpdd.fraction_spread)
 
     def to_dict(self) -> dict:
         "Plain-JSON form (written to `run.json`; a rerun into the same folder must match it)."

@@ -29,7 +29,7 @@ __all__ = ['PRESETS', 'VAE_BUDGET_SHARES', 'MIN_PHASE_DICE', 'LARGER_VAE', 'MIN_
            'DeadVAE', 'dead_vae_message', 'train', 'bundled_weights', 'bundled_model', 'orthogonal_slices_image',
            'FolderBusy', 'output_folder', 'result_files', 'next_volume_index', 's2_numbers', 's2_check',
            'write_results', 'load_weights', 'lmpdd_config', 'generate_volumes', 'given_fractions',
-           'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
+           'check_fraction_options', 'reconstruct_to_files', 'add_latent_stats', 'add_training_stats']
 
 # %% ../nbs/09_pipeline.ipynb #079b47f4
 PRESETS = ("cpu", "quality", "paper")   # 16-40 min on 2 cores; ~45 min-1 h 45 min on 2 cores, for thin phases; the paper's (GPU)
@@ -420,6 +420,11 @@ def given_fractions(values, n_phases: int) -> torch.Tensor:
         raise ValueError(f"--fractions {[round(float(x), 4) for x in f]} sum to {float(f.sum()):.4f}, not 1")
     return f / f.sum()
 
+def check_fraction_options(fractions, match_fractions: bool, fraction_spread: bool):
+    "`ValueError` when given `fractions` meet another way of choosing the volumes' fractions (reconstruct, ensemble)."
+    if fractions is not None and (match_fractions or fraction_spread):
+        raise ValueError("--fractions sets every volume's phase fractions; leave out --match-fractions and --fraction-spread")
+
 # %% ../nbs/09_pipeline.ipynb #a21295ac
 def _run_line(files: str, what: str, seed: int, shape, seconds: float, device, how: str, voxel: VoxelSize | None,
               warning=None) -> str:
@@ -450,8 +455,7 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
     if the run fails, the files it wrote are removed and an appended report is restored (`write_results`).
     `voxel` (a `VoxelSize`) and phase `names` (default `phase_names` of the model) go into the files and report."""
     if not isinstance(n, (int, np.integer)) or n < 1: raise ValueError(f"n={n}: the number of volumes must be a whole number ≥ 1")
-    if fractions is not None and (match_fractions or kw.get("fraction_spread")):
-        raise ValueError("--fractions sets every volume's phase fractions; leave out --match-fractions and --fraction-spread")
+    check_fraction_options(fractions, match_fractions, kw.get("fraction_spread"))
     if fractions is not None and (name := _baseline_name(model)):
         raise ValueError(f"--fractions is not supported with {name} weights: {name} volumes are labelled by argmax (leave the option out)")
     if fractions is not None: kw["fractions"] = given_fractions(fractions, model.n_phases)
