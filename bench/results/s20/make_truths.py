@@ -1,4 +1,4 @@
-# The two packings of bench/RESULTS.md (first: particulate_volume seed 100; denser: p2_make.sh), 256^3, and their middle slices.
+# The two packings of bench/RESULTS.md's twentieth-session section (first: particulate_volume defaults, seed 100; denser: bench/results/sphere_prior/p2_make.sh), 256^3, and their middle slices.
 import numpy as np, time
 from microlad.truth import particulate_volume
 from microlad.data import save_micrograph
