@@ -106,6 +106,7 @@ _CLI_NAMES = [  # Python-only names in library messages -> what a command-line u
     (r"^match_fractions needs", "--match-fractions needs"),
     (r"^fraction_spread needs", "--fraction-spread needs"),
     (r"^particle_phase=(\d+) is not a phase", r"--convex-particles \1 is not a phase"),
+    (r"^network_phase=(\d+) is not a phase", r"--network-phase \1 is not a phase"),
     (r"^steps must be", "--steps must be"),
     (r"refine_iters must be ≥ 0, steps and batch_size ≥ 1\.", "--steps must be ≥ 1."),
     (r"pass the image it was trained on: training_stats\(.*$", "pass the image it was trained on with --micrograph"),
@@ -599,6 +600,9 @@ def _reconstruct_parser(sub, fmt: dict, shape_help: str, keep: str, overwrite_he
                    "(default: the training region's)")
     r.add_argument("--fraction-spread", action="store_true", help="give each volume its own phase fractions, spread as real "
                    "sub-volumes of its size are (needs --micrograph; default: every volume at the training fractions)")
+    r.add_argument("--network-phase", type=int, default=None, metavar="PHASE", help="keep phase PHASE one connected network "
+                   "(e.g. an electrode's carbon-binder domain): its pieces reach its most certain voxels and isolated specks go; "
+                   "every phase fraction kept. Only for a phase known to be connected: it joins isolated inclusions")
     r.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
                    "particles (touching balls; every phase fraction kept): for a packing of round particles, whose 3D "
                    "connectivity one micrograph underestimates")
@@ -627,6 +631,8 @@ def _ensemble_parser(sub, fmt: dict, shape_help: str, wait_help: str):
                    "phase fractions, one per phase in label order (as reconstruct --fractions)")
     e.add_argument("--fraction-spread", action="store_true", help="give each volume its own phase fractions, spread as real "
                    "sub-volumes of its size are (for the spread of a property; default: every volume at the training fractions)")
+    e.add_argument("--network-phase", type=int, default=None, metavar="PHASE", help="keep phase PHASE one connected "
+                   "network, as microlad reconstruct --network-phase")
     e.add_argument("--convex-particles", type=int, default=None, metavar="PHASE", help="rebuild phase PHASE as convex "
                    "particles (touching balls; every phase fraction kept), as microlad reconstruct does")
     e.add_argument("--fusion", choices=FUSIONS, default=None, help="how the three axis decodings become one volume, as "
@@ -663,7 +669,8 @@ def main(argv=None) -> int:
         elif a.cmd == "train": return _train_command(a)
         elif a.cmd == "reconstruct":
             kw = {k: v for k, v in dict(steps=a.steps, sampler=a.sampler, fraction_spread=a.fraction_spread or None,
-                                        particle_phase=a.convex_particles, fusion=a.fusion).items() if v is not None}
+                                        particle_phase=a.convex_particles, fusion=a.fusion,
+                                        network_phase=a.network_phase).items() if v is not None}
             mic = read_micrograph(a.micrograph) if a.micrograph else None
             res = reconstruct_to_files(load_weights(a.weights), a.out, a.n, a.shape, a.seed, mic, tuple(a.formats),
                                        match_fractions=a.match_fractions, fractions=a.fractions, overwrite=a.overwrite, wait=a.wait, log=_say,
@@ -677,7 +684,7 @@ def main(argv=None) -> int:
             with output_folder(a.out, wait=a.wait, log=_say):        # one ensemble per folder; finished tasks are skipped on rerun
                 return ensemble_cli(a.weights, a.n, a.shape, a.out, a.scheduler, a.seed, a.steps, a.micrograph,
                                    fraction_spread=a.fraction_spread, particle_phase=a.convex_particles, fusion=a.fusion,
-                                   fractions=a.fractions)
+                                   fractions=a.fractions, network_phase=a.network_phase)
     except (ValueError, FolderBusy) as e: return _error(_for_cli(str(e)))
     except OSError as e: return _error(_for_cli(_os_error(e)))
     except KeyboardInterrupt as e:

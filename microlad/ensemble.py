@@ -402,6 +402,9 @@ def reconstruct_to_zarr(model: LatentDiffusion, path, shape=(256, 256, 256), see
     if cfg.particle_phase is not None:
         raise ValueError("particle_phase (convex particles) is not supported for volumes decoded block by block: a particle "
                          "crosses block edges; make volumes up to EnsembleConfig.chunked_above voxels, which are decoded whole")
+    if cfg.network_phase is not None:
+        raise ValueError("network_phase is not supported for volumes decoded block by block: a network's pieces join across "
+                         "block edges; make volumes up to EnsembleConfig.chunked_above voxels, which are decoded whole")
     z = sample_latent_bounded(model, shape, seed, cfg, ch, progress)
     return decode_to_zarr(model, z, path, cfg, ch, attrs={"seed": seed, "shape": list(shape)}, progress=progress)
 
@@ -420,11 +423,12 @@ def chunk_memory_bytes(shape, chunk: ChunkConfig | None = None, n_phases: int = 
 # %% ../nbs/13_ensemble.ipynb #b1cee784
 def ensemble_cli(weights, n: int, shape, out, scheduler: str | None = None, seed: int = 0, steps: int | None = None,
                  micrograph=None, workers: int | None = None, fraction_spread: bool = False,
-                 particle_phase: int | None = None, fusion: str | None = None, fractions=None) -> int:
+                 particle_phase: int | None = None, fusion: str | None = None, fractions=None, network_phase: int | None = None) -> int:
     "What `microlad ensemble` runs; prints the result and the summary. Returns 0, or 1 if some task failed."
     from microlad.pipeline import lmpdd_config                     # the one place command-line flags become a config
     cfg = EnsembleConfig(shape=tuple(shape), lmpdd=lmpdd_config(steps=steps, fraction_spread=fraction_spread or None,
-                                                               particle_phase=particle_phase, fusion=fusion), fractions=fractions)
+                                                               particle_phase=particle_phase, fusion=fusion,
+                                                               network_phase=network_phase), fractions=fractions)
     client = make_client(scheduler, n_workers=workers)
     try: res = run_ensemble(weights, n=n, out=out, seed=seed, micrograph=micrograph, config=cfg, client=client)
     finally: _close(client, scheduler is None)

@@ -57,6 +57,7 @@ class LMPDDConfig:
     label_fractions: str = "training"  # labels keep the model's 'training' region's fractions | each volume's 'expected' ones (mean probability) | plain 'argmax'
     fraction_spread: bool = False   # True: each volume gets its own target fractions, spread as real sub-volumes of its size (`window_fraction_covariance`)
     particle_phase: int | None = None  # a phase made of convex particles: rebuilt as touching balls after labelling (`particles.convex_particles`)
+    network_phase: int | None = None   # a phase that forms one connected network (a carbon-binder domain): every piece kept reaching its most certain voxels (`particles.connect_phase`)
 
     @classmethod
     def paper(cls): return cls(steps=1000, sampler="ddpm", eta=1.0, combine="sequential", refine_iters=5, match_moments=True)
@@ -81,6 +82,10 @@ class LMPDDConfig:
         if self.fraction_feedback_t < 0: raise ValueError(f"fraction_feedback_t must be ≥ 0 (0 = off), got {self.fraction_feedback_t}.")
         if self.particle_phase is not None and not (isinstance(self.particle_phase, int) and self.particle_phase >= 0):
             raise ValueError(f"particle_phase must be a phase index ≥ 0 or None, got {self.particle_phase!r}.")
+        if self.network_phase is not None and not (isinstance(self.network_phase, int) and self.network_phase >= 0):
+            raise ValueError(f"network_phase must be a phase index ≥ 0 or None, got {self.network_phase!r}.")
+        if self.network_phase is not None and self.network_phase == self.particle_phase:
+            raise ValueError(f"phase {self.network_phase} cannot be both the convex-particle phase and the network phase.")
         if self.refine_iters < 0 or self.steps < 1 or self.batch_size < 1:
             raise ValueError("refine_iters must be ≥ 0, steps and batch_size ≥ 1.")
 
@@ -607,13 +612,15 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     probabilities returned are the smoothed ones. With `config.fraction_spread` each volume gets its own targets
     (`volume_fraction_targets`; `micrograph`: the training image, needed unless the model is a bundled one).
     With `config.particle_phase` that phase is rebuilt as convex particles (`particles.convex_particles`, every phase
-    keeping its voxel count); the probabilities returned are those before it.
+    keeping its voxel count); with `config.network_phase` that phase's pieces are kept reaching its most certain voxels
+    (`particles.connect_phase`, after the particles); the probabilities returned are those before either.
     `callback(stage, done, total)` reports progress (`stage` is `'sample'` or `'decode'`); an exception
     it raises (e.g. `KeyboardInterrupt` from a Stop button) aborts the run."""
     cfg = config or LMPDDConfig.cpu()
     stage = (lambda s: (lambda done, total: callback(s, done, total))) if callback is not None else (lambda s: None)
-    if cfg.particle_phase is not None and cfg.particle_phase >= model.n_phases:      # before minutes of sampling, not after
-        raise ValueError(f"particle_phase={cfg.particle_phase} is not a phase of this model (phases 0..{model.n_phases - 1})")
+    for name in ("particle_phase", "network_phase"):                            # before minutes of sampling, not after
+        if getattr(cfg, name) is not None and getattr(cfg, name) >= model.n_phases:
+            raise ValueError(f"{name}={getattr(cfg, name)} is not a phase of this model (phases 0..{model.n_phases - 1})")
     targets = None
     if cfg.fraction_spread:
         if fractions is not None: raise ValueError("fractions= and config.fraction_spread both set each volume's fractions: give one")
@@ -622,10 +629,9 @@ def reconstruct(model: LatentDiffusion, shape=(64, 64, 64), n: int = 1, *, seed:
     probs, f0 = decode_volume_with(model, z, cfg, progress=progress, callback=stage("decode"), return_fractions=True,
                                    fractions=targets)
     labels, sm = label_volumes(probs, smoothing_sigma(model, cfg), f0 if fractions is None else fractions, True, cfg.label_fractions)
-    if cfg.particle_phase is not None:
-        from microlad.particles import convex_particles     # particles is a later module (16_particles)
-        labels = torch.stack([torch.as_tensor(convex_particles(l, cfg.particle_phase, s))
-                              for l, s in zip(labels.cpu(), sm.cpu())]).to(labels.device)
+    if cfg.particle_phase is not None or cfg.network_phase is not None:
+        from microlad.particles import phase_priors         # particles is a later module (16_particles)
+        labels = phase_priors(labels, sm, cfg.particle_phase, cfg.network_phase).to(labels.device)
     return (labels, sm) if return_probs else labels
 
 # %% ../nbs/02_lmpdd.ipynb #254d61eb

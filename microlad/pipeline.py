@@ -374,9 +374,10 @@ def _baseline_name(model) -> str | None:
     return BASELINE_NAMES[model.kind] if isinstance(model, (PixelDiffusion, SliceGANModel)) else None
 
 def lmpdd_config(steps: int | None = None, sampler: str | None = None, fraction_spread: bool | None = None,
-                 particle_phase: int | None = None, fusion: str | None = None) -> LMPDDConfig:
-    "`LMPDDConfig.cpu()` with the command line's `--steps` / `--sampler` / `--fraction-spread` / `--convex-particles` / `--fusion` (each only where given): the one place flags become a config."
-    given = dict(steps=steps, sampler=sampler, fraction_spread=fraction_spread, particle_phase=particle_phase, fusion=fusion)
+                 particle_phase: int | None = None, fusion: str | None = None, network_phase: int | None = None) -> LMPDDConfig:
+    "`LMPDDConfig.cpu()` with the command line's `--steps` / `--sampler` / `--fraction-spread` / `--convex-particles` / `--fusion` / `--network-phase` (each only where given): the one place flags become a config."
+    given = dict(steps=steps, sampler=sampler, fraction_spread=fraction_spread, particle_phase=particle_phase, fusion=fusion,
+                 network_phase=network_phase)
     return replace(LMPDDConfig.cpu(), **{k: v for k, v in given.items() if v is not None})
 
 def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progress: bool = True, **kw) -> torch.Tensor:
@@ -387,14 +388,15 @@ def generate_volumes(model, shape=(64, 64, 64), n: int = 1, seed: int = 0, progr
     name = _baseline_name(model)
     if name is None:
         cfg = lmpdd_config(kw.pop("steps", None), kw.pop("sampler", None), kw.pop("fraction_spread", None), kw.pop("particle_phase", None),
-                           kw.pop("fusion", None))
+                           kw.pop("fusion", None), kw.pop("network_phase", None))
         return reconstruct(model, shape=tuple(shape), n=n, seed=seed, config=cfg, progress=progress, **kw)
     if kw.pop("fraction_spread", None):
         raise ValueError(f"--fraction-spread is not supported with {name} weights: it steers microlad's sampler and labels "
                          "(leave the option out)")
-    if kw.pop("particle_phase", None) is not None:
-        raise ValueError(f"--convex-particles is not supported with {name} weights: it relabels microlad's decoded "
-                         "probabilities (leave the option out)")
+    for key, flag in (("particle_phase", "--convex-particles"), ("network_phase", "--network-phase")):
+        if kw.pop(key, None) is not None:
+            raise ValueError(f"{flag} is not supported with {name} weights: it relabels microlad's decoded "
+                             "probabilities (leave the option out)")
     if kw.pop("fusion", None) is not None:
         raise ValueError(f"--fusion is not supported with {name} weights: it combines microlad's three axis decodings "
                          "(leave the option out)")
@@ -480,6 +482,8 @@ def reconstruct_to_files(model, out, n: int = 1, shape=(64, 64, 64), seed: int =
                "sub-volumes of its size (fraction spread)" if kw.get("fraction_spread") else _labelling(model, kw.get("config")))
         if kw.get("particle_phase") is not None:
             how += f"; phase {kw['particle_phase']} rebuilt as convex particles (touching balls, every phase fraction kept)"
+        if kw.get("network_phase") is not None:
+            how += f"; phase {kw['network_phase']} kept as one network (pieces reaching its most certain voxels, every phase fraction kept)"
         if kw.get("fusion") is not None: how += f"; axis decodings combined by {kw['fusion']!r} fusion"
         what = f"{n} volume(s)" + (f" by the {_baseline_name(model)} baseline" if _baseline_name(model) else "")
         header = None if micrograph is None else _run_line(f"volume_{start:03d}..volume_{start + n - 1:03d}", what,

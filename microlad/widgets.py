@@ -200,6 +200,9 @@ class ReconstructPanel(_BackgroundPanel):
         self.particles = W.Dropdown(options=[("none", None)] + [(f"phase {p}", p) for p in range(PARTICLE_PHASE_CHOICES)],
                                     value=cfg.particle_phase, description="convex particles", style=st,
                                     tooltip="rebuild this phase as touching balls (16_particles): only for a phase you know is round particles")
+        self.network = W.Dropdown(options=[("none", None)] + [(f"phase {p}", p) for p in range(PARTICLE_PHASE_CHOICES)],
+                                  value=cfg.network_phase, description="network phase", style=st,
+                                  tooltip="keep this phase one connected network (16_particles.connect_phase): only for a phase you know is connected, e.g. a binder")
         self.fusion = W.Dropdown(options=list(FUSIONS), value=cfg.fusion, description="axis fusion", style=st,
                                  tooltip="how the three axis decodings become one volume (02_lmpdd): 'spectral' gives sharper slices")
         self.progress = W.IntProgress(0, 0, 1, description="", style=st)
@@ -208,17 +211,17 @@ class ReconstructPanel(_BackgroundPanel):
         self.iso = go.FigureWidget(isosurface_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.slices = go.FigureWidget(slices_figure(np.zeros((16, 16, 16), np.int64), n_phases=1))
         self.export_button.on_click(self.guarded(lambda _: self.export()))
-        self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps, self.fusion]), W.VBox([self.refine, self.seed, self.particles]),
+        self.widget = W.VBox([W.HBox([W.VBox([self.name, self.size, self.steps, self.fusion]), W.VBox([self.refine, self.seed, self.particles, self.network]),
                                       W.VBox([self.run_button, self.stop_button])]),
                               W.HBox([self.progress, self.status]), self.iso, self.slices, W.HBox([self.path, self.export_button])])
 
     def settings(self) -> dict:
-        "The widget values, validated: `{'shape', 'seed', 'config'}`, `config` the cpu recipe with the fields' steps, refine passes, convex-particle phase and axis fusion."
+        "The widget values, validated: `{'shape', 'seed', 'config'}`, `config` the cpu recipe with the fields' steps, refine passes, convex-particle and network phases and axis fusion."
         s = _int(self.size, "cube side", 16)
         if s % 16: raise ValueError(f"cube side must be a multiple of 16 (the latent side must be a multiple of 4), got {s}")
         cfg = dataclasses.replace(LMPDDConfig.cpu(), steps=_int(self.steps, "DDIM steps", 1),
                                   refine_iters=_int(self.refine, "refine passes", 0), particle_phase=self.particles.value,
-                                  fusion=self.fusion.value)
+                                  network_phase=self.network.value, fusion=self.fusion.value)
         return dict(shape=(s, s, s), seed=_int(self.seed, "seed", 0), config=cfg)
 
     def run(self):
