@@ -125,34 +125,22 @@ def test_cli_on_a_running_scheduler(cluster, tmp_path):
     assert len(pd.read_parquet(tmp_path / "results.parquet")) == 2
 
 
-def test_cli_convex_particles(cluster, tmp_path):
-    "`microlad ensemble --convex-particles 1` reaches every task's sampler config (run.json) and keeps the phase fractions of the plain run."
+@pytest.mark.parametrize("flag, field", [("--convex-particles", "particle_phase"), ("--network-phase", "network_phase")])
+def test_cli_phase_priors(cluster, tmp_path, flag, field):
+    "`microlad ensemble --convex-particles 1` / `--network-phase 1` reach every task's sampler config (run.json) and keep the phase fractions of the plain run."
     from microlad.cli import main
     import json
     c, client = cluster
     argv = ["ensemble", "--weights", str(bundled_weights("porous")), "--n", "1", "--shape", "32", "32", "32",
             "--scheduler", c.scheduler_address, "--steps", "3"]
     assert main(argv + ["--out", str(tmp_path / "plain")]) == 0
-    assert main(argv + ["--out", str(tmp_path / "balls"), "--convex-particles", "1"]) == 0
-    cfg = json.loads((tmp_path / "balls" / "run.json").read_text())["config"]["lmpdd"]
-    assert cfg["particle_phase"] == 1
-    a, b = (pd.read_parquet(tmp_path / k / "results.parquet") for k in ("plain", "balls"))
-    assert a.vf_1[0] == b.vf_1[0] and a.tau_1_x[0] != b.tau_1_x[0]
-
-
-def test_cli_network_phase(cluster, tmp_path):
-    "`microlad ensemble --network-phase 1` reaches every task's sampler config (run.json) and keeps the phase fraction of the plain run."
-    from microlad.cli import main
-    import json
-    c, client = cluster
-    argv = ["ensemble", "--weights", str(bundled_weights("porous")), "--n", "1", "--shape", "32", "32", "32",
-            "--scheduler", c.scheduler_address, "--steps", "3"]
-    assert main(argv + ["--out", str(tmp_path / "plain")]) == 0
-    assert main(argv + ["--out", str(tmp_path / "net"), "--network-phase", "1"]) == 0
-    cfg = json.loads((tmp_path / "net" / "run.json").read_text())["config"]["lmpdd"]
-    assert cfg["network_phase"] == 1 and cfg["particle_phase"] is None
-    a, b = (pd.read_parquet(tmp_path / k / "results.parquet") for k in ("plain", "net"))
+    assert main(argv + ["--out", str(tmp_path / "prior"), flag, "1"]) == 0
+    cfg = json.loads((tmp_path / "prior" / "run.json").read_text())["config"]["lmpdd"]
+    assert cfg[field] == 1 and sum(cfg[f] is not None for f in ("particle_phase", "network_phase")) == 1
+    a, b = (pd.read_parquet(tmp_path / k / "results.parquet") for k in ("plain", "prior"))
     assert a.vf_1[0] == b.vf_1[0]
+    if field == "particle_phase": assert a.tau_1_x[0] != b.tau_1_x[0]
+
 
 def test_cli_fusion(cluster, tmp_path):
     "`microlad ensemble --fusion spectral` reaches every task's sampler config (run.json); the phase fractions stay the training region's."
