@@ -178,7 +178,7 @@ def _default_load(name):
     from microlad.pipeline import bundled_model
     return bundled_model(name, device="cpu")
 
-PARTICLE_PHASE_CHOICES = 4     # phases offered as 'convex particles' (a model with fewer refuses the others with a message)
+PARTICLE_PHASE_CHOICES = 4     # phases offered as 'convex particles' and as 'network phase' (a model with fewer refuses the others with a message)
 
 class ReconstructPanel(_BackgroundPanel):
     """L-MPDD reconstruction panel over `reconstruct_fn` (default `microlad.lmpdd.reconstruct`), run in a
@@ -197,10 +197,11 @@ class ReconstructPanel(_BackgroundPanel):
         self.steps = W.IntText(cfg.steps, description="DDIM steps", style=st)
         self.refine = W.IntText(cfg.refine_iters, description="refine passes", style=st)
         self.seed = W.IntText(0, description="seed", style=st)
-        self.particles = W.Dropdown(options=[("none", None)] + [(f"phase {p}", p) for p in range(PARTICLE_PHASE_CHOICES)],
+        phases = [("none", None)] + [(f"phase {p}", p) for p in range(PARTICLE_PHASE_CHOICES)]   # both phase priors offer these
+        self.particles = W.Dropdown(options=phases,
                                     value=cfg.particle_phase, description="convex particles", style=st,
                                     tooltip="rebuild this phase as touching balls (16_particles): only for a phase you know is round particles")
-        self.network = W.Dropdown(options=[("none", None)] + [(f"phase {p}", p) for p in range(PARTICLE_PHASE_CHOICES)],
+        self.network = W.Dropdown(options=phases,
                                   value=cfg.network_phase, description="network phase", style=st,
                                   tooltip="keep this phase one connected network (16_particles.connect_phase): only for a phase you know is connected, e.g. a binder")
         self.fusion = W.Dropdown(options=list(FUSIONS), value=cfg.fusion, description="axis fusion", style=st,
