@@ -13,9 +13,10 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from scipy import ndimage
 from tqdm.auto import tqdm
 
-from .vae import (VAE, ResBlock, AttnBlock, norm, decode_latents, load_vae, save_model, training_setup,
+from .vae import (VAE, ResBlock, AttnBlock, norm, decode_latents, encode_slices, load_vae, save_model, training_setup,
                           seeded_model, step_generator, train_meta)
 from .data import PatchDataset, stack
 from .descriptors import TrainingStats
@@ -23,9 +24,10 @@ from .checkpoint import (EMA, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
 # %% auto #0
-__all__ = ['EpsFn', 'SAMPLERS', 'UNetConfig', 'DiffusionConfig', 'LDMTrainConfig', 'Schedule', 'timestep_embedding', 'UNet',
-           'ddim_timesteps', 'DDIMScheduler', 'scheduler_for', 'sample_loop', 'LatentDiffusion', 'training_latents',
-           'latent_moments', 'save_ldm', 'load_model', 'train_ldm']
+__all__ = ['EpsFn', 'SAMPLERS', 'PRIOR_CHECK_N', 'PRIOR_SECTIONS_TOL', 'PRIOR_MIN_SECTIONS', 'UNetConfig', 'DiffusionConfig',
+           'LDMTrainConfig', 'Schedule', 'timestep_embedding', 'UNet', 'ddim_timesteps', 'DDIMScheduler',
+           'scheduler_for', 'sample_loop', 'LatentDiffusion', 'training_latents', 'latent_moments', 'save_ldm',
+           'load_model', 'train_ldm', 'prior_check', 'prior_note']
 
 # %% ../nbs/01_ldm.ipynb #f4fd00e3
 @dataclass
@@ -287,3 +289,40 @@ def train_ldm(image, vae: VAE, cfg: UNetConfig | None = None, tcfg: LDMTrainConf
     metrics, stats = {"final_loss": float(np.mean(hist["loss"][-100:]))}, latent_moments(mu, std, float(scale))
     save_ldm(ema.model, out_dir / "ldm.pt", dcfg, fingerprint, tcfg, metrics, stats)
     return LatentDiffusion(vae, ema.model.eval(), sched, fingerprint, latent_stats=stats)
+
+# %% ../nbs/01_ldm.ipynb #cc84f992
+PRIOR_CHECK_N = 64          # crops and 2D samples that `prior_check` compares (32 left ±25 % noise on a dense packing)
+PRIOR_SECTIONS_TOL = 0.2    # relative difference of sections per image, samples vs round trip, that `prior_note` reports
+PRIOR_MIN_SECTIONS = 1.0    # phases with fewer sections per image in the round trip are too few to judge
+
+@torch.no_grad()
+def prior_check(model: LatentDiffusion, image, n: int = PRIOR_CHECK_N, patch_size: int = 64, steps: int = 50,
+                eta: float = 1.0, seed: int = 0) -> dict:
+    """How the 2D prior draws micrograph `image` (labels `(H,W)`): V_f and sections per image (4-connected, as
+    `truth.slice_sections`: a diagonal contact does not join two pieces) per phase of `n` training-region crops of
+    `patch_size` px, of their VAE round trip and of `n` LDM samples (DDIM `steps`, η `eta`).
+    → `{'crops'|'round_trip'|'samples': {'vf': [P], 'sections': [P]}}`, floats."""
+    ds = PatchDataset(np.asarray(image), patch_size=patch_size, n_patches=n, split="train", seed=seed)
+    crops = torch.stack([torch.as_tensor(ds.labels(i)) for i in range(len(ds))]).long()
+    P, dev = model.n_phases, model.device
+    x = F.one_hot(crops, P).permute(0, 3, 1, 2).float().to(dev)
+    trip = decode_latents(model.vae, encode_slices(model.vae, x)).argmax(1).cpu()
+    samples = model.sample(n, patch_size, steps=steps, eta=eta, seed=seed, progress=False).argmax(1).cpu()
+    row = lambda lab: {"vf": [float((lab == p).float().mean()) for p in range(P)],
+                       "sections": [float(np.mean([ndimage.label(im == p)[1] for im in lab.numpy()])) for p in range(P)]}
+    return {"crops": row(crops), "round_trip": row(trip), "samples": row(samples)}
+
+# %% ../nbs/01_ldm.ipynb #2f5d7c5c
+def prior_note(check: dict, tol: float = PRIOR_SECTIONS_TOL) -> str | None:
+    """A warning (or None) when `prior_check`'s samples draw a phase in more than `tol` (relative) more or fewer
+    sections per image than the VAE's round trip; phases with under `PRIOR_MIN_SECTIONS` sections there are not judged."""
+    rt, sa = check["round_trip"]["sections"], check["samples"]["sections"]
+    off = [(p, a, b) for p, (a, b) in enumerate(zip(rt, sa)) if a >= PRIOR_MIN_SECTIONS and abs(b / a - 1) > tol]
+    if not off: return None
+    which = "; ".join(f"phase {p} in {abs(b / a - 1):.0%} {'more' if b > a else 'fewer'} sections per image "
+                      f"({b:.2f} against {a:.2f})" for p, a, b in off)
+    return (f"the LDM's 2D samples draw {which} than the VAE draws the micrograph's own crops. The 3D volumes inherit "
+            "it: fewer sections are fused pieces (e.g. touching particles), more are a phase broken into fragments. "
+            "Longer LDM training did not mend it on a particle packing (bench/RESULTS.md, 'the 2D prior'); where the "
+            "material is known to be convex particles or a connected binder, --convex-particles / --network-phase "
+            "rebuild them, and a 3D scan settles it (microlad evaluate --truth).")

@@ -15,7 +15,7 @@ from .data import (read_micrograph, default_micrograph, atomic_write, fingerprin
                            phase_names, VoxelSize, DEFAULT_MATERIAL, region_tiles)
 from .descriptors import TrainingStats, training_stats, s2_report, format_s2_table, phase_fractions
 from .vae import VAEConfig, VAETrainConfig, train_vae, dead_phases
-from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion,
+from .ldm import (UNetConfig, LDMTrainConfig, DiffusionConfig, train_ldm, load_model, LatentDiffusion, prior_check, prior_note,
                           training_latents, latent_moments)
 from .lmpdd import LMPDDConfig, reconstruct, per_axis_s2_errors, training_fractions, stored_fractions
 from .sds import SDSConfig
@@ -151,6 +151,8 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
     model = train_ldm(labels, vae, p.unet, p.ldm_train, p.diffusion, out, device=device, progress=progress,
                       on_step=time_budget(None if time_budget_s is None else max(time_budget_s - (clock() - c0), MIN_STAGE_S),
                                           clock=budget_clock))
+    check = prior_check(model, labels, patch_size=p.ldm_train.patch_size)          # how the 2D prior draws the micrograph's pieces
+    if (prior_warning := prior_note(check)): warnings.warn(prior_warning, stacklevel=2)
     budget = None if time_budget_s is None else dict(seconds=time_budget_s, clock=budget_clock, spent=round(clock() - c0, 1),
                                                      vae_steps=_steps_done(out / "vae.ckpt"), ldm_steps=_steps_done(out / "ldm.ckpt"))
     t2, stats = time.perf_counter(), store_training_stats(out, labels)
@@ -158,6 +160,7 @@ def train(image, out, preset_name: str = "cpu", n_phases: int | None = None, dev
                fingerprint=model.fingerprint, vae_seconds=round(t1 - t0, 1), ldm_seconds=round(t2 - t1, 1),
                stats_seconds=round(time.perf_counter() - t2, 1),
                budget=budget, vae_metrics=vae.metrics, vae_warning=note, ldm_metrics=load_checkpoint(out / "ldm.pt").get("metrics", {}),
+               prior_check=check, prior_warning=prior_warning,
                torch=torch.__version__, device=str(model.device), cpu_threads=torch.get_num_threads(), machine=platform.machine(),
                vae_config=config_to_dict(p.vae), vae_train=config_to_dict(p.vae_train),
                unet_config=config_to_dict(p.unet), ldm_train=config_to_dict(p.ldm_train))
