@@ -87,13 +87,16 @@ def mean_chord_length(labels, phase: int) -> float:
     return float(runs.mean()) if len(runs) else 0.0
 
 # %% ../nbs/07_descriptors.ipynb #06a2bf70
-def regions_per_slice(labels, phase: int, ndim: int = 2, step: int = 1) -> torch.Tensor:
-    """Mean number of 8-connected regions of `phase` per 2D slice: images `(n,H,W)` (`ndim=2`) → `()`; volumes
-    `(n,D,H,W)` (`ndim=3`) → `(3,)`, the slices normal to axis 0, 1, 2 (every `step`-th slice). Absent phase: 0."""
+def regions_per_slice(labels, phase: int, ndim: int = 2, step: int = 1, connectivity: int = 8) -> torch.Tensor:
+    """Mean number of `connectivity`-connected (8, or 4: a diagonal contact does not join) regions of `phase` per 2D
+    slice: images `(n,H,W)` (`ndim=2`) → `()`; volumes `(n,D,H,W)` (`ndim=3`) → `(3,)`, the slices normal to axis
+    0, 1, 2 (every `step`-th slice). Absent phase: 0."""
     v = np.asarray(to_tensor(labels).cpu()) == phase
     if ndim not in (2, 3) or v.ndim != ndim + 1:
         raise ValueError(f"labels must be (n,H,W) images for ndim=2 or (n,D,H,W) volumes for ndim=3, got shape {v.shape} with ndim={ndim}")
-    count = lambda s: ndimage.label(s, structure=np.ones((3, 3), bool))[1]
+    if connectivity not in (4, 8): raise ValueError(f"connectivity must be 4 or 8, got {connectivity}")
+    st = ndimage.generate_binary_structure(2, 1 if connectivity == 4 else 2)
+    count = lambda s: ndimage.label(s, structure=st)[1]
     if ndim == 2: return torch.tensor(float(np.mean([count(s) for s in v])))
     return torch.tensor([float(np.mean([count(s) for vol in v for s in np.moveaxis(vol, a, 0)[::step]])) for a in range(3)])
 

@@ -13,13 +13,12 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from scipy import ndimage
 from tqdm.auto import tqdm
 
 from .vae import (VAE, ResBlock, AttnBlock, norm, decode_latents, encode_slices, load_vae, save_model, training_setup,
                           seeded_model, step_generator, train_meta)
-from .data import PatchDataset, stack
-from .descriptors import TrainingStats
+from .data import PatchDataset, stack, one_hot
+from .descriptors import TrainingStats, regions_per_slice
 from .checkpoint import (EMA, load_checkpoint, check_checkpoint, config_to_dict,
                                  config_from_dict, run_training)
 
@@ -298,18 +297,17 @@ PRIOR_MIN_SECTIONS = 1.0    # phases with fewer sections per image in the round 
 @torch.no_grad()
 def prior_check(model: LatentDiffusion, image, n: int = PRIOR_CHECK_N, patch_size: int = 64, steps: int = 50,
                 eta: float = 1.0, seed: int = 0) -> dict:
-    """How the 2D prior draws micrograph `image` (labels `(H,W)`): V_f and sections per image (4-connected, as
-    `truth.slice_sections`: a diagonal contact does not join two pieces) per phase of `n` training-region crops of
-    `patch_size` px, of their VAE round trip and of `n` LDM samples (DDIM `steps`, η `eta`).
+    """How the 2D prior draws micrograph `image` (labels `(H,W)`): V_f and sections per image (4-connected
+    `regions_per_slice`, as `truth.slice_sections` counts: a diagonal contact does not join two pieces) per phase of
+    `n` training-region crops of `patch_size` px, of their VAE round trip and of `n` LDM samples (DDIM `steps`, η `eta`).
     → `{'crops'|'round_trip'|'samples': {'vf': [P], 'sections': [P]}}`, floats."""
     ds = PatchDataset(np.asarray(image), patch_size=patch_size, n_patches=n, split="train", seed=seed)
     crops = torch.stack([torch.as_tensor(ds.labels(i)) for i in range(len(ds))]).long()
     P, dev = model.n_phases, model.device
-    x = F.one_hot(crops, P).permute(0, 3, 1, 2).float().to(dev)
-    trip = decode_latents(model.vae, encode_slices(model.vae, x)).argmax(1).cpu()
+    trip = decode_latents(model.vae, encode_slices(model.vae, one_hot(crops, P).to(dev))).argmax(1).cpu()
     samples = model.sample(n, patch_size, steps=steps, eta=eta, seed=seed, progress=False).argmax(1).cpu()
     row = lambda lab: {"vf": [float((lab == p).float().mean()) for p in range(P)],
-                       "sections": [float(np.mean([ndimage.label(im == p)[1] for im in lab.numpy()])) for p in range(P)]}
+                       "sections": [float(regions_per_slice(lab, p, connectivity=4)) for p in range(P)]}
     return {"crops": row(crops), "round_trip": row(trip), "samples": row(samples)}
 
 # %% ../nbs/01_ldm.ipynb #2f5d7c5c
