@@ -36,6 +36,7 @@ PRESETS = ("cpu", "quality", "paper")   # 16-40 min on 2 cores; ~45 min-1 h 45 m
 # The VAE's share of a `train` time budget, per preset, from the stages' measured times on one machine (particulate slice,
 # 2 threads, 2026-11-27): cpu VAE 316 s, LDM 1197 s for 4000 steps on one thread beside another job (≈ 630 s alone);
 # quality (eleventh session, 6000-step VAE): VAE ≈ 1440 s alone (4.0-4.7 steps/s), LDM 875 s for 8000 steps.
+# quality again (twenty-fourth session, denser packing, 2 threads): VAE 2580 s, LDM 1568 s, the same 0.62 share.
 # paper is not measured end to end and takes cpu's share.
 VAE_BUDGET_SHARES = {"cpu": 0.33, "quality": 0.62, "paper": 0.33}
 
@@ -85,7 +86,7 @@ LARGER_VAE = {"cpu": "A larger VAE draws them better in 2D: the 'quality' preset
                      "'paper' on a GPU (the 'cpu' VAE trained four times longer gains little, +1.8 dB on a particle packing). "
                      "It does not settle a thin phase's 3D connectivity: check τ against a 3D scan where you have one "
                      "(microlad evaluate --truth); on one packing the quality VAE brought a 2-voxel binder's τ within 13 %, "
-                     "on another it made it 3× too tortuous (bench/RESULTS.md).",
+                     "on a denser one it made it 3-9× too tortuous in two trainings (bench/RESULTS.md).",
               "quality": "Train the VAE longer (VAETrainConfig.steps) or with a larger VAE (the 'paper' preset, on a GPU)."}
 
 def vae_quality_note(metrics: dict, preset_name: str = "cpu") -> str | None:
