@@ -5,11 +5,12 @@
 # best integer shifts) that maximises the correlation of each phase's decoded probabilities. python axis_shift.py MODEL SAMPLES.npz
 import sys, itertools, numpy as np, torch
 from microlad.ldm import load_model
-from microlad.lmpdd import LMPDDConfig, decode_along_axis
+from microlad.lmpdd import LMPDDConfig
+from agreement import axis_decodings
 torch.set_num_threads(1)
 model, cfg = load_model(sys.argv[1]), LMPDDConfig.cpu()
 z = torch.as_tensor(np.load(sys.argv[2])["z"])
-dec = [decode_along_axis(model, z, a, None, cfg.batch_size, cfg.upsample).numpy() for a in range(3)]
+dec = axis_decodings(model, z, cfg)
 S, m = 3, 4                                                   # shifts -S..S; m voxels trimmed at every face
 
 def corr(x, y, dim, s):

@@ -6,28 +6,24 @@
 # python truth_roundtrip.py MODEL TRUTH.npy E
 import sys, types, numpy as np, torch
 from scipy import ndimage
-from microlad.vae import load_vae, encode_slices
-from microlad.data import one_hot
-from microlad.lmpdd import LMPDDConfig, decode_volume, label_volumes, volume_to_slices, slices_to_volume
+from microlad.vae import load_vae
+from microlad.lmpdd import LMPDDConfig, decode_volume, label_volumes
 from microlad.truth import truth_crops, _descriptors, _err
+from agreement import truth_latents, dice
 torch.set_num_threads(1)
 vae = load_vae(sys.argv[1] if sys.argv[1].endswith(".pt") else sys.argv[1] + "/vae.pt")
 P, f, E, cfg = vae.cfg.n_phases, vae.factor, int(sys.argv[3]), LMPDDConfig.cpu()
 model = types.SimpleNamespace(vae=vae, n_phases=P)
 ref = truth_crops(np.load(sys.argv[2]), 4, 128, 0)[:2]
 with torch.no_grad():
-    zs = []
-    for v in ref:
-        s = encode_slices(vae, volume_to_slices(one_hot(torch.as_tensor(v)[None], P, ndim=3), E))
-        zs.append(slices_to_volume(s.reshape(128 // f, f, *s.shape[1:]).mean(1), E, 1))
-    probs = decode_volume(model, torch.cat(zs), cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input,
+    probs = decode_volume(model, truth_latents(vae, ref, E), cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input,
                           progress=False, label_fractions="expected")
 fr = torch.as_tensor(np.bincount(ref.ravel(), minlength=P) / ref.size)
 v = np.asarray(label_volumes(probs, 0.0, fr.expand(len(ref), -1)))
 share = lambda x, p: (lambda c: c.max() / c.sum())(np.bincount(ndimage.label(x == p)[0].ravel())[1:])
 print(f"# {sys.argv[2]} crops encoded normal to axis {E} and decoded by {sys.argv[1]} (f = {f}); labels at the crops' fractions {np.round(fr.numpy(), 3).tolist()}")
 print("voxels labelled as in the truth: " + f"{(v == ref).mean():.3f}; per phase Dice " + " / ".join(
-    f"{2 * ((v == p) & (ref == p)).sum() / ((v == p).sum() + (ref == p).sum()):.3f}" for p in range(P)))
+    f"{dice(v == p, ref == p):.3f}" for p in range(P)))
 for p in range(P):
     g, t = _descriptors(v, p, 64, True), _descriptors(ref, p, 64, True)
     row = lambda k: " / ".join(f"{_err(k, g[a], t[a]):+.1f}" for a in range(3))
