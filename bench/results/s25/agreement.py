@@ -5,14 +5,16 @@ from microlad.data import one_hot
 from microlad.vae import encode_slices
 from microlad.lmpdd import decode_along_axis, volume_to_slices, slices_to_volume
 
-def truth_latents(vae, crops, axis: int) -> torch.Tensor:
+def truth_latents(vae, crops, axis: int, how: str = "mean") -> torch.Tensor:
     """Label cubes `(n,s,s,s)` → scaled latent volumes `(n,C,s/f,s/f,s/f)`: every slice normal to `axis` encoded, the f
-    slices of each latent slice averaged (the latent's resolution along `axis`)."""
+    slices of each latent slice averaged (`how='mean'`, the latent's resolution along `axis`) or only the one at f·k + f/2
+    kept (`how='pick'`)."""
     P, f, zs = vae.cfg.n_phases, vae.factor, []
     with torch.no_grad():
         for v in crops:
             s = encode_slices(vae, volume_to_slices(one_hot(torch.as_tensor(v)[None], P, ndim=3), axis))
-            zs.append(slices_to_volume(s.reshape(len(s) // f, f, *s.shape[1:]).mean(1), axis, 1))
+            s = s.reshape(len(s) // f, f, *s.shape[1:])
+            zs.append(slices_to_volume(s.mean(1) if how == "mean" else s[:, f // 2], axis, 1))
     return torch.cat(zs)
 
 def axis_decodings(model, z, cfg) -> list:

@@ -3,7 +3,8 @@
 # (the latent's resolution along E), then decoded as reconstruct does (three axis decodings averaged, two refinement
 # passes; labels at the crops' own fractions, no smoothing) and compared with THE SAME crops: tau / S2 / sections /
 # chords % per axis, and the binder's largest-piece share. MODEL: a model folder or a vae.pt (only the VAE is used).
-# python truth_roundtrip.py MODEL TRUTH.npy E
+# HOW (optional): 'mean' (default) averages the f slices of a latent slice, 'pick' keeps the one at f·k + f/2.
+# python truth_roundtrip.py MODEL TRUTH.npy E [HOW]
 import sys, types, numpy as np, torch
 from scipy import ndimage
 from microlad.vae import load_vae
@@ -16,12 +17,12 @@ P, f, E, cfg = vae.cfg.n_phases, vae.factor, int(sys.argv[3]), LMPDDConfig.cpu()
 model = types.SimpleNamespace(vae=vae, n_phases=P)
 ref = truth_crops(np.load(sys.argv[2]), 4, 128, 0)[:2]
 with torch.no_grad():
-    probs = decode_volume(model, truth_latents(vae, ref, E), cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input,
+    probs = decode_volume(model, truth_latents(vae, ref, E, sys.argv[4] if len(sys.argv) > 4 else "mean"), cfg.refine_iters, cfg.batch_size, cfg.upsample, cfg.refine_input,
                           progress=False, label_fractions="expected")
 fr = torch.as_tensor(np.bincount(ref.ravel(), minlength=P) / ref.size)
 v = np.asarray(label_volumes(probs, 0.0, fr.expand(len(ref), -1)))
 share = lambda x, p: (lambda c: c.max() / c.sum())(np.bincount(ndimage.label(x == p)[0].ravel())[1:])
-print(f"# {sys.argv[2]} crops encoded normal to axis {E} and decoded by {sys.argv[1]} (f = {f}); labels at the crops' fractions {np.round(fr.numpy(), 3).tolist()}")
+print(f"# {sys.argv[2]} crops encoded normal to axis {E}" + (f" ({sys.argv[4]} of each latent slice's {f} slices)" if len(sys.argv) > 4 else "") + f" and decoded by {sys.argv[1]} (f = {f}); labels at the crops' fractions {np.round(fr.numpy(), 3).tolist()}")
 print("voxels labelled as in the truth: " + f"{(v == ref).mean():.3f}; per phase Dice " + " / ".join(
     f"{dice(v == p, ref == p):.3f}" for p in range(P)))
 for p in range(P):
