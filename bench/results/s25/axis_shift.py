@@ -23,7 +23,7 @@ def corr(x, y, dim, s):
     return float((a * b).sum() / np.sqrt((a * a).sum() * (b * b).sum()))
 
 def best(c):
-    i = int(np.argmax(c)); 
+    i = int(np.argmax(c))
     if 0 < i < len(c) - 1:
         d = c[i - 1] - 2 * c[i] + c[i + 1]
         return i - S + (0.5 * (c[i - 1] - c[i + 1]) / d if d else 0.0)

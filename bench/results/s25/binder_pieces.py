@@ -19,7 +19,8 @@ def pieces(vols):
         out.append((n, c.max() / c.sum() if n else 0.0))
     return np.mean([o[0] for o in out]), np.mean([o[1] for o in out])
 
-print(f"# phase {ph}; truth crops: fraction {(ref == ph).mean():.3f}, pieces {pieces(ref)[0]:.0f}, largest share {pieces(ref)[1]:.3f}")
+n_ref, share_ref = pieces(ref)
+print(f"# phase {ph}; truth crops: fraction {(ref == ph).mean():.3f}, pieces {n_ref:.0f}, largest share {share_ref:.3f}")
 for name, z in (("sampled " + sys.argv[2], torch.as_tensor(np.load(sys.argv[2])["z"])), ("truth encoded", truth_latents(model.vae, ref, 0))):
     lab = [d.argmax(1) for d in axis_decodings(model, z, cfg)]
-    print(f"{name}: per axis decoding " + " | ".join(f"fraction {(l == ph).mean():.3f}, pieces {pieces(l)[0]:.0f}, largest share {pieces(l)[1]:.3f}" for l in lab), flush=True)
+    print(f"{name}: per axis decoding " + " | ".join(f"fraction {(l == ph).mean():.3f}, pieces {n:.0f}, largest share {sh:.3f}" for l in lab for n, sh in [pieces(l)]), flush=True)

@@ -12,15 +12,14 @@ from largest_piece import sampling_and_truth
 from microlad.data import read_micrograph
 from microlad.descriptors import mean_chord_length
 from microlad.lmpdd import label_volumes, smoothing_sigma
-from microlad.truth import chord_lengths, _descriptors, _err
+from microlad.truth import _descriptors, _err
+from centres import mean_chord3 as chord3
 import microlad.particles as mp
 torch.set_num_threads(1)
 model, cfg, probs, f0, ref = sampling_and_truth(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[5]))
 ph, P, s = int(sys.argv[6]), probs.shape[1], probs.shape[-1]
 target = mean_chord_length(read_micrograph(sys.argv[4], model.n_phases), ph)
 shipped = mp.ball_packing
-
-def chord3(b): return np.mean(np.concatenate([chord_lengths(b.astype(np.int8), 1, a) for a in range(3)]))
 
 def fill(m, c, r, cfg):
     "ball_packing's fill with given centres and radii."
