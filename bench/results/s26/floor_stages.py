@@ -3,35 +3,24 @@
 # stage, and the refinement pass applied to the truth's labels themselves; every stage labelled at the crops' fractions,
 # no smoothing, against THE SAME crops: tau / sections / chord % per axis per phase.
 # python floor_stages.py MODEL TRUTH.npy
-import sys, types, numpy as np, torch
-from microlad.vae import load_vae
+import sys, numpy as np, torch
 from microlad.data import one_hot
-from microlad.lmpdd import LMPDDConfig, decode_along_axis, refine_along_axis, label_volumes
-from microlad.truth import truth_crops, _descriptors, _err
+from microlad.lmpdd import decode_along_axis, refine_along_axis
 sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/s25")
 from agreement import truth_latents
+from floor import floor_setup, label_at, report as _report
 torch.set_num_threads(1)
-vae = load_vae(sys.argv[1] + "/vae.pt")
-P, cfg = vae.cfg.n_phases, LMPDDConfig.cpu()
-model = types.SimpleNamespace(vae=vae, n_phases=P)
-ref = truth_crops(np.load(sys.argv[2]), 4, 128, 0)[:2]
-fr = torch.as_tensor(np.bincount(ref.ravel(), minlength=P) / ref.size).expand(len(ref), -1)
-truth_d = [_descriptors(ref, p, 64, True) for p in range(P)]
-label = lambda probs: np.asarray(label_volumes(probs, 0.0, fr))
+model, cfg, ref, fr, truth_d = floor_setup(sys.argv[1], sys.argv[2])
+vae, P = model.vae, model.n_phases
+label = lambda probs: label_at(probs, fr)
+report = lambda name, v: _report(name, v, ref, truth_d)
 
 def refine(labels, axes=(0, 1, 2)):
     "One refinement pass on label volumes: every slice normal to each axis encoded and decoded, the axes averaged."
-    inp, out = one_hot(torch.as_tensor(labels), P, ndim=3).float(), None
+    inp = one_hot(torch.as_tensor(labels), P, ndim=3).float()
     out = torch.zeros_like(inp)
     for a in axes: refine_along_axis(model, inp, a, out, cfg.batch_size, True)
     return out / len(axes)
-
-def report(name, v):
-    print(f"## {name}: voxels as the truth {(v == ref).mean():.3f}", flush=True)
-    for p in range(P):
-        g = _descriptors(v, p, 64, True)
-        row = lambda k: " / ".join(f"{_err(k, g[a], truth_d[p][a]):+.1f}" for a in range(3))
-        print(f"  phase {p}: tau % {row('tau')} | sections % {row('sections')} | chord % {row('chord')}", flush=True)
 
 with torch.no_grad():
     report("truth labels, one refinement pass (2D round trip of every slice, three axes averaged)", label(refine(ref)))

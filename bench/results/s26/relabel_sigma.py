@@ -4,15 +4,14 @@
 # python relabel_sigma.py MODEL TRUTH.npy SAMPLES.npz SEED SIGMAS[;SIGMAS...]   SIGMAS = default | a,b,c (voxels per phase)
 import sys, numpy as np, torch
 from scipy import ndimage
-from microlad.ldm import load_model
-from microlad.lmpdd import LMPDDConfig, label_volumes, smoothing_sigma
-from microlad.truth import truth_crops, _descriptors, _err
-weights, truth_file, samples, seed, variants = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5].split(";")
+from microlad.lmpdd import label_volumes, smoothing_sigma
+from microlad.truth import _descriptors, _err
+sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/s24")
+from largest_piece import sampling_and_truth
 torch.set_num_threads(1)
-model, cfg = load_model(weights), LMPDDConfig.cpu()
-d = np.load(samples); probs, f0 = torch.as_tensor(d["probs"].astype(np.float32)), torch.as_tensor(d["f0"])
+weights, truth_file, samples, seed, variants = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5].split(";")
+model, cfg, probs, f0, ref = sampling_and_truth(weights, samples, truth_file, seed)
 n, P, s = probs.shape[0], probs.shape[1], probs.shape[-1]
-ref = truth_crops(np.load(truth_file), 2 * n, s, seed)[:n]
 truth_d = [_descriptors(ref, ph, s // 2, True) for ph in range(P)]
 pieces = lambda v, ph: np.mean([ndimage.label(x == ph)[1] for x in v])
 print(f"# {samples} vs {truth_file} crops seed {seed}; truth pieces per volume " + " / ".join(f"{pieces(ref, ph):.0f}" for ph in range(P)), flush=True)
