@@ -4,13 +4,12 @@
 # applied to the evaluation crops' floor (floor_sharpen.py). If even this leaves the particles' tau where it is, no
 # post-hoc cross-slice network can restore it. python decoded_oracle.py MODEL TRUTH.npy OUT.pt [STEPS]
 import sys, numpy as np, torch
-from microlad.lmpdd import decode_along_axis
 from microlad.truth import truth_crops
 here = __file__.rsplit("/", 1)[0]
 sys.path[:0] = [here, here + "/../s25", here + "/../s26"]
-from agreement import truth_latents
+from agreement import truth_latents, axis_decodings
 from floor import floor_setup, label_at, report
-from sharpener import fit, load, sharpen_axis
+from sharpener import fit, load, sharpen_axis, to_sections
 torch.set_num_threads(int(__import__("os").environ.get("THREADS", "1")))
 weights, truth_file, out = sys.argv[1:4]
 steps = int(sys.argv[4]) if len(sys.argv) > 4 else 1500
@@ -20,15 +19,10 @@ P, ps = model.n_phases, 64
 def sections(probs, labels, axis):
     "Decoding `(n,P,D,H,W)` coarse along `axis` + labels `(n,D,H,W)` → sections `(N,P+1,L,L)` normal to the two other axes, rows = `axis`."
     v = torch.cat([probs, torch.as_tensor(labels)[:, None].float()], 1)
-    out = []
-    for c in (a for a in range(3) if a != axis):
-        w = v.movedim(axis + 2, 2).movedim(c + 2 if c > axis else c + 3, 3)
-        out.append(w.permute(0, 3, 1, 2, 4).reshape(-1, P + 1, w.shape[2], w.shape[4]))
-    return torch.cat(out)
+    return torch.cat([to_sections(v, axis, c) for c in range(3) if c != axis])
 
 def decodings(crops):
-    z = truth_latents(model.vae, crops, 0)
-    return [decode_along_axis(model, z, a, None, cfg.batch_size, cfg.upsample) for a in range(3)]
+    return [torch.from_numpy(d) for d in axis_decodings(model, truth_latents(model.vae, crops, 0), cfg)]
 
 with torch.no_grad():
     other = truth_crops(np.load(truth_file), 4, 128, 0)[2:]

@@ -6,10 +6,9 @@
 # python floor_sharpen.py MODEL TRUTH.npy SHARPENER.pt
 import sys, torch
 from microlad.data import one_hot
-from microlad.lmpdd import decode_along_axis
 here = __file__.rsplit("/", 1)[0]
 sys.path[:0] = [here, here + "/../s25", here + "/../s26"]
-from agreement import truth_latents
+from agreement import truth_latents, axis_decodings
 from floor import floor_setup, label_at, report
 from coarsen_check import coarsen
 from sharpener import load, sharpen_axis
@@ -19,11 +18,11 @@ net = load(sys.argv[3])
 out = lambda name, probs: report(name, label_at(probs, fr), ref, truth_d)
 with torch.no_grad():
     oh = one_hot(torch.as_tensor(ref), model.n_phases, ndim=3).float()
-    co = [coarsen(oh, a, net_f := torch.load(sys.argv[3])["f"]) for a in range(3)]
+    co = [coarsen(oh, a, net.meta["f"]) for a in range(3)]
     out("oracle: truth coarsened along axis 0, sharpened", sharpen_axis(net, co[0], 0))
     out("oracle: truth coarsened along each axis, sharpened, three averaged", sum(sharpen_axis(net, c, a) for a, c in enumerate(co)) / 3)
     del co, oh
-    dec = [decode_along_axis(model, truth_latents(model.vae, ref, 0), a, None, cfg.batch_size, cfg.upsample) for a in range(3)]
+    dec = [torch.from_numpy(d) for d in axis_decodings(model, truth_latents(model.vae, ref, 0), cfg)]
     out("floor: decoded along axis 0, sharpened", sharpen_axis(net, dec[0], 0))
     out("floor: decoded along axis 1, sharpened", sharpen_axis(net, dec[1], 1))
     out("floor: three decodings averaged (as before, no sharpener)", sum(dec) / 3)

@@ -5,11 +5,11 @@
 # python own_planes.py MODEL TRUTH.npy SAMPLES.npz
 import sys, numpy as np, torch
 from microlad.ldm import load_model
-from microlad.lmpdd import LMPDDConfig, label_volumes, smoothing_sigma, decode_along_axis
+from microlad.lmpdd import LMPDDConfig, label_volumes, smoothing_sigma
 from microlad.truth import truth_crops, slice_sections
 here = __file__.rsplit("/", 1)[0]
 sys.path[:0] = [here + "/../s25", here + "/../s26"]
-from agreement import truth_latents
+from agreement import truth_latents, axis_decodings
 from floor import label_at
 torch.set_num_threads(int(__import__("os").environ.get("THREADS", "1")))
 weights, truth_file, samples = sys.argv[1:4]
@@ -23,8 +23,8 @@ print("truth: sections per 1000 px " + " / ".join(f"{sec(ref, ph, range(3)):.2f}
 with torch.no_grad():
     for name, zz, lab in (("sampled", z, lambda p: np.asarray(label_volumes(p, smoothing_sigma(model, cfg), f0, False, cfg.label_fractions))),
                           ("floor (truth latents normal to axis 0)", truth_latents(model.vae, ref, 0), lambda p: label_at(p, fr))):
-        for a in range(3):
-            v = lab(decode_along_axis(model, zz, a, None, cfg.batch_size, cfg.upsample))
+        for a, p in enumerate(axis_decodings(model, zz, cfg)):
+            v = lab(torch.from_numpy(p))
             own = " / ".join(f"{sec(v, ph, [a]):.2f}" for ph in range(P))
             across = " / ".join(f"{sec(v, ph, [b for b in range(3) if b != a]):.2f}" for ph in range(P))
             print(f"{name}, decoded along axis {a}: own planes {own} | across {across}", flush=True)

@@ -3,8 +3,8 @@
 # the blocks' centres" back to the labels; applied across each single-axis decoding (in the sections that contain its
 # coarse axis) before the three are fused.
 # python sharpener.py train MICROGRAPH OUT.pt [STEPS] [mean|argmax]   (the block's probabilities averaged, or its argmax)
-import sys, time, math, numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from microlad.data import PatchDataset, stack, read_micrograph, n_phases_of
+import sys, time, torch, torch.nn as nn, torch.nn.functional as F
+from microlad.data import PatchDataset, stack
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from coarsen_check import coarsen
 
@@ -54,7 +54,19 @@ def fit(pairs, tr, val, out, steps, batch, lr, seed, meta):
     torch.save({"state": net.state_dict(), "P": P, **meta}, out)
 
 def load(path):
-    d = torch.load(path); net = Sharpener(d["P"]); net.load_state_dict(d["state"]); return net.eval()
+    "A saved Sharpener in eval mode; its training settings (`f`, `sharp`, `P`) in `net.meta`."
+    d = torch.load(path); net = Sharpener(d["P"]); net.load_state_dict(d.pop("state")); net.meta = d; return net.eval()
+
+def to_sections(v, axis: int, c: int):
+    "Volumes `(n,K,D,H,W)` → their sections `(n·L_c,K,L_axis,L_b)` normal to spatial axis `c` (≠ `axis`), rows = `axis`."
+    w = v.movedim(axis + 2, 2).movedim(c + 2 if c > axis else c + 3, 3)       # (n,K,L_axis,L_c,L_b)
+    return w.permute(0, 3, 1, 2, 4).reshape(-1, v.shape[1], w.shape[2], w.shape[4])
+
+def from_sections(s, n: int, axis: int, c: int):
+    "Inverse of `to_sections` for `n` volumes."
+    N, K, La, Lb = s.shape
+    r = s.reshape(n, N // n, K, La, Lb).permute(0, 2, 3, 1, 4)                  # (n,K,L_axis,L_c,L_b)
+    return r.movedim(3, c + 2 if c > axis else c + 3).movedim(2, axis + 2)
 
 @torch.no_grad()
 def sharpen_axis(net, probs, axis: int, batch: int = 64):
@@ -62,12 +74,8 @@ def sharpen_axis(net, probs, axis: int, batch: int = 64):
     two other axes (rows = `axis`), the two averaged."""
     outs = []
     for c in (a for a in range(3) if a != axis):
-        v = probs.movedim(axis + 2, 2).movedim(c + 2 if c > axis else c + 3, 3)       # (n,P,L_axis,L_c,L_b)
-        n, P, La, Lc, Lb = v.shape
-        s = v.permute(0, 3, 1, 2, 4).reshape(n * Lc, P, La, Lb)
-        r = torch.cat([net(s[i:i + batch]).softmax(1) for i in range(0, len(s), batch)])
-        r = r.reshape(n, Lc, P, La, Lb).permute(0, 2, 3, 1, 4)
-        outs.append(r.movedim(3, c + 2 if c > axis else c + 3).movedim(2, axis + 2))
+        s = to_sections(probs, axis, c)
+        outs.append(from_sections(torch.cat([net(s[i:i + batch]).softmax(1) for i in range(0, len(s), batch)]), len(probs), axis, c))
     return sum(outs) / len(outs)
 
 if __name__ == "__main__" and sys.argv[1] == "train":
